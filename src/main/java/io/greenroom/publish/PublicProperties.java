@@ -1,0 +1,40 @@
+package io.greenroom.publish;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How streamers and viewers reach OME from outside.
+ *
+ * @param host public host name of the server, as in the TLS certificate
+ * ({@code GREENROOM_PUBLIC_HOST}, default {@code localhost})
+ * @param tlsProxy whether WHIP and WebRTC signalling go through Caddy on https/wss
+ * ({@code true}) or straight to OME on http/ws, for a LAN ({@code false})
+ * ({@code GREENROOM_PUBLIC_TLS_PROXY}, default {@code true})
+ * @param httpsPort port Caddy serves https on ({@code GREENROOM_PUBLIC_HTTPS_PORT},
+ * default {@code 443})
+ * @param signallingPath path prefix under which Caddy forwards WHIP and signalling to OME
+ * ({@code GREENROOM_PUBLIC_SIGNALLING_PATH}, default {@code /ome})
+ * @param signallingPort OME's WebRTC signalling and WHIP port, used when
+ * {@code tls-proxy} is false ({@code GREENROOM_PUBLIC_SIGNALLING_PORT}, default
+ * {@code 3333})
+ * @param rtmpPort OME's RTMP port ({@code GREENROOM_PUBLIC_RTMP_PORT}, default
+ * {@code 1935})
+ */
+@ConfigurationProperties("greenroom.public")
+@Validated
+public record PublicProperties(
+		@DefaultValue("localhost") @Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?",
+				message = "must be a host name or IPv4 address, without scheme, port or path") String host,
+		@DefaultValue("true") boolean tlsProxy, @DefaultValue("443") @Min(1) @Max(65535) int httpsPort,
+		@DefaultValue("/ome") @Pattern(regexp = "(/[A-Za-z0-9._-]+)+",
+				message = "must start with '/' and contain only letters, digits, '.', '_', '-' and '/'") String signallingPath,
+		@DefaultValue("3333") @Min(1) @Max(65535) int signallingPort,
+		@DefaultValue("1935") @Min(1) @Max(65535) int rtmpPort) {
+
+}

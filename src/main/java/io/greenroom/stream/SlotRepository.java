@@ -1,0 +1,24 @@
+package io.greenroom.stream;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SlotRepository extends JpaRepository<Slot, Long> {
+
+	@EntityGraph(attributePaths = "app")
+	List<Slot> findByAppIdOrderByNameAsc(Long appId);
+
+	@EntityGraph(attributePaths = "app")
+	Optional<Slot> findByAppIdAndId(Long appId, Long id);
+
+	@EntityGraph(attributePaths = "app")
+	Optional<Slot> findByAppNameAndName(String app, String name);
+
+	boolean existsByAppIdAndName(Long appId, String name);
+
+	long countByAppId(Long appId);
+
+}

@@ -1,0 +1,168 @@
+package io.greenroom.stream;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and deletes apps and slots, and makes and rotates publish secrets. The
+ * only writer of the {@code stream} tables.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StreamCatalog {
+
+	private static final Logger logger = LoggerFactory.getLogger(StreamCatalog.class);
+
+	private final AppRepository apps;
+
+	private final SlotRepository slots;
+
+	private final Clock clock;
+
+	public StreamCatalog(AppRepository apps, SlotRepository slots, Clock clock) {
+		this.apps = apps;
+		this.slots = slots;
+		this.clock = clock;
+	}
+
+	public List<AppSummary> listApps() {
+		return this.apps.findAllByOrderByNameAsc()
+			.stream()
+			.map((app) -> new AppSummary(app.getId(), app.getName(), this.slots.countByAppId(app.getId())))
+			.toList();
+	}
+
+	public Optional<App> findApp(Long id) {
+		return this.apps.findById(id);
+	}
+
+	public List<Slot> listSlots(Long appId) {
+		return this.slots.findByAppIdOrderByNameAsc(appId);
+	}
+
+	public Optional<Slot> findSlot(Long appId, Long slotId) {
+		return this.slots.findByAppIdAndId(appId, slotId);
+	}
+
+	@Transactional
+	public App createApp(String name) {
+		requireValidName(name);
+		if (this.apps.existsByName(name)) {
+			throw new DuplicateNameException("An app named '" + name + "' already exists.");
+		}
+		App app = saveUnique(() -> this.apps.saveAndFlush(new App(name, this.clock.instant())),
+				"An app named '" + name + "' already exists.");
+		logger.info("Created app {}", name);
+		return app;
+	}
+
+	@Transactional
+	public App renameApp(Long id, String name) {
+		requireValidName(name);
+		App app = this.apps.findById(id).orElseThrow(() -> new UnknownEntityException("app", id));
+		if (app.getName().equals(name)) {
+			return app;
+		}
+		if (this.apps.existsByName(name)) {
+			throw new DuplicateNameException("An app named '" + name + "' already exists.");
+		}
+		String old = app.getName();
+		app.rename(name);
+		saveUnique(() -> this.apps.saveAndFlush(app), "An app named '" + name + "' already exists.");
+		logger.info("Renamed app {} to {}", old, name);
+		return app;
+	}
+
+	@Transactional
+	public void deleteApp(Long id) {
+		App app = this.apps.findById(id).orElseThrow(() -> new UnknownEntityException("app", id));
+		this.slots.deleteAll(this.slots.findByAppIdOrderByNameAsc(id));
+		this.apps.delete(app);
+		logger.info("Deleted app {}", app.getName());
+	}
+
+	@Transactional
+	public Slot createSlot(Long appId, SlotDraft draft) {
+		requireValidName(draft.name());
+		App app = this.apps.findById(appId).orElseThrow(() -> new UnknownEntityException("app", appId));
+		if (this.slots.existsByAppIdAndName(appId, draft.name())) {
+			throw duplicateSlot(app, draft.name());
+		}
+		Slot slot = new Slot(app, draft.name(), draft.displayName(), draft.bitrateKbps(), PublishSecret.generate(),
+				this.clock.instant());
+		slot.setEnabled(draft.enabled());
+		Slot saved = saveUnique(() -> this.slots.saveAndFlush(slot), duplicateSlot(app, draft.name()).getMessage());
+		logger.info("Created slot {}/{}", app.getName(), draft.name());
+		return saved;
+	}
+
+	@Transactional
+	public Slot updateSlot(Long appId, Long slotId, SlotDraft draft) {
+		requireValidName(draft.name());
+		Slot slot = this.slots.findByAppIdAndId(appId, slotId)
+			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
+		if (!slot.getName().equals(draft.name()) && this.slots.existsByAppIdAndName(appId, draft.name())) {
+			throw duplicateSlot(slot.getApp(), draft.name());
+		}
+		slot.update(draft.name(), draft.displayName(), draft.bitrateKbps(), draft.enabled());
+		saveUnique(() -> this.slots.saveAndFlush(slot), duplicateSlot(slot.getApp(), draft.name()).getMessage());
+		logger.info("Updated slot {}/{} (enabled={})", slot.getApp().getName(), slot.getName(), slot.isEnabled());
+		return slot;
+	}
+
+	@Transactional
+	public Slot setSlotEnabled(Long appId, Long slotId, boolean enabled) {
+		Slot slot = this.slots.findByAppIdAndId(appId, slotId)
+			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
+		slot.setEnabled(enabled);
+		logger.info("{} slot {}/{}", enabled ? "Enabled" : "Disabled", slot.getApp().getName(), slot.getName());
+		return slot;
+	}
+
+	@Transactional
+	public Slot rotateSecret(Long appId, Long slotId) {
+		Slot slot = this.slots.findByAppIdAndId(appId, slotId)
+			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
+		slot.rotateSecret(PublishSecret.generate(), this.clock.instant());
+		this.slots.flush();
+		logger.info("Rotated the publish secret of slot {}/{}", slot.getApp().getName(), slot.getName());
+		return slot;
+	}
+
+	@Transactional
+	public void deleteSlot(Long appId, Long slotId) {
+		Slot slot = this.slots.findByAppIdAndId(appId, slotId)
+			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
+		this.slots.delete(slot);
+		logger.info("Deleted slot {}/{}", slot.getApp().getName(), slot.getName());
+	}
+
+	private static DuplicateNameException duplicateSlot(App app, String name) {
+		return new DuplicateNameException("App '" + app.getName() + "' already has a slot named '" + name + "'.");
+	}
+
+	private static void requireValidName(String name) {
+		if (!Names.isValid(name)) {
+			throw new IllegalArgumentException("Invalid name: " + Names.RULE);
+		}
+	}
+
+	private static <T> T saveUnique(java.util.function.Supplier<T> save, String duplicateMessage) {
+		try {
+			return save.get();
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Lost a race with another request creating the same name.
+			throw new DuplicateNameException(duplicateMessage);
+		}
+	}
+
+}

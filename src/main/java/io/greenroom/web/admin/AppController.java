@@ -1,0 +1,133 @@
+package io.greenroom.web.admin;
+
+import java.util.List;
+
+import io.greenroom.stream.App;
+import io.greenroom.stream.DuplicateNameException;
+import io.greenroom.stream.Slot;
+import io.greenroom.stream.StreamCatalog;
+import io.greenroom.web.NotFoundException;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Lists, creates, renames and deletes apps.
+ */
+@Controller
+class AppController {
+
+	static final String VIEW_APP_LIST = "admin/apps/appList";
+
+	static final String VIEW_APP_FORM = "admin/apps/appForm";
+
+	static final String VIEW_APP_DETAILS = "admin/apps/appDetails";
+
+	static final String VIEW_APP_DELETE = "admin/apps/appDelete";
+
+	private final StreamCatalog catalog;
+
+	AppController(StreamCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/apps";
+	}
+
+	@GetMapping("/apps")
+	String listApps(Model model) {
+		model.addAttribute("apps", this.catalog.listApps());
+		return VIEW_APP_LIST;
+	}
+
+	@GetMapping("/apps/new")
+	String initCreationForm(Model model) {
+		model.addAttribute("appForm", AppForm.empty());
+		return VIEW_APP_FORM;
+	}
+
+	@PostMapping("/apps/new")
+	String processCreationForm(@Valid @ModelAttribute("appForm") AppForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return VIEW_APP_FORM;
+		}
+		try {
+			App app = this.catalog.createApp(form.name());
+			redirect.addFlashAttribute("message", "Created app '" + app.getName() + "'. Now add its slots.");
+			return "redirect:/apps/" + app.getId();
+		}
+		catch (DuplicateNameException ex) {
+			result.rejectValue("name", "duplicate", ex.getMessage());
+			return VIEW_APP_FORM;
+		}
+	}
+
+	@GetMapping("/apps/{appId}")
+	String showApp(@PathVariable Long appId, Model model) {
+		App app = app(appId);
+		model.addAttribute("app", app);
+		model.addAttribute("slots", this.catalog.listSlots(appId));
+		return VIEW_APP_DETAILS;
+	}
+
+	@GetMapping("/apps/{appId}/edit")
+	String initUpdateForm(@PathVariable Long appId, Model model) {
+		App app = app(appId);
+		model.addAttribute("app", app);
+		model.addAttribute("appForm", new AppForm(app.getName()));
+		return VIEW_APP_FORM;
+	}
+
+	@PostMapping("/apps/{appId}/edit")
+	String processUpdateForm(@PathVariable Long appId, @Valid @ModelAttribute("appForm") AppForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		App app = app(appId);
+		if (result.hasErrors()) {
+			model.addAttribute("app", app);
+			return VIEW_APP_FORM;
+		}
+		try {
+			this.catalog.renameApp(appId, form.name());
+			redirect.addFlashAttribute("message", "Renamed the app to '" + form.name()
+					+ "'. Streamers and viewers must use the new name in their URLs.");
+			return "redirect:/apps/" + appId;
+		}
+		catch (DuplicateNameException ex) {
+			result.rejectValue("name", "duplicate", ex.getMessage());
+			model.addAttribute("app", app);
+			return VIEW_APP_FORM;
+		}
+	}
+
+	@PostMapping("/apps/{appId}/delete")
+	String processDelete(@PathVariable Long appId, @RequestParam(defaultValue = "false") boolean confirmed, Model model,
+			RedirectAttributes redirect) {
+		App app = app(appId);
+		List<Slot> slots = this.catalog.listSlots(appId);
+		if (!slots.isEmpty() && !confirmed) {
+			model.addAttribute("app", app);
+			model.addAttribute("slots", slots);
+			return VIEW_APP_DELETE;
+		}
+		this.catalog.deleteApp(appId);
+		redirect.addFlashAttribute("message", "Deleted app '" + app.getName() + "'"
+				+ (slots.isEmpty() ? "." : " and its " + slots.size() + " slot(s)."));
+		return "redirect:/apps";
+	}
+
+	private App app(Long appId) {
+		return this.catalog.findApp(appId).orElseThrow(() -> new NotFoundException("No app " + appId));
+	}
+
+}

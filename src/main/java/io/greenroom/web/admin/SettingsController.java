@@ -1,0 +1,42 @@
+package io.greenroom.web.admin;
+
+import io.greenroom.publish.PublishEndpoints;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Shows the settings in force, read-only, with the environment variable for each.
+ */
+@Controller
+class SettingsController {
+
+	static final String VIEW_SETTINGS = "admin/settings";
+
+	private final Environment environment;
+
+	private final PublishEndpoints endpoints;
+
+	SettingsController(Environment environment, PublishEndpoints endpoints) {
+		this.environment = environment;
+		this.endpoints = endpoints;
+	}
+
+	@GetMapping("/settings")
+	String showSettings(Model model) {
+		model.addAttribute("settings",
+				ConfigurationSettings.ALL.stream()
+					.map((setting) -> new SettingRow(setting, setting.currentValue(this.environment)))
+					.toList());
+		model.addAttribute("exampleWhip", this.endpoints.whipUrl("APP", "SLOT", "SECRET"));
+		model.addAttribute("exampleRtmp", this.endpoints.rtmpServer("APP"));
+		model.addAttribute("examplePlay", this.endpoints.playUrl("APP", "SLOT"));
+		return VIEW_SETTINGS;
+	}
+
+	record SettingRow(ConfigurationSettings.Setting setting, String value) {
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.greenroom.web.admin;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.greenroom.publish.PublishEndpoints;
+import io.greenroom.stream.App;
+import io.greenroom.stream.DuplicateNameException;
+import io.greenroom.stream.Slot;
+import io.greenroom.stream.StreamCatalog;
+import io.greenroom.web.NotFoundException;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Creates, edits, enables, disables and deletes slots, rotates their secrets, and shows a
+ * streamer the exact OBS values.
+ */
+@Controller
+class SlotController {
+
+	static final String VIEW_SLOT_FORM = "admin/slots/slotForm";
+
+	static final String VIEW_SLOT_DETAILS = "admin/slots/slotDetails";
+
+	private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final StreamCatalog catalog;
+
+	private final PublishEndpoints endpoints;
+
+	SlotController(StreamCatalog catalog, PublishEndpoints endpoints) {
+		this.catalog = catalog;
+		this.endpoints = endpoints;
+	}
+
+	@GetMapping("/apps/{appId}/slots/new")
+	String initCreationForm(@PathVariable Long appId, Model model) {
+		model.addAttribute("app", app(appId));
+		model.addAttribute("slotForm", SlotForm.empty());
+		return VIEW_SLOT_FORM;
+	}
+
+	@PostMapping("/apps/{appId}/slots/new")
+	String processCreationForm(@PathVariable Long appId, @Valid @ModelAttribute("slotForm") SlotForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		App app = app(appId);
+		if (result.hasErrors()) {
+			model.addAttribute("app", app);
+			return VIEW_SLOT_FORM;
+		}
+		try {
+			Slot slot = this.catalog.createSlot(appId, form.toDraft());
+			redirect.addFlashAttribute("message",
+					"Created slot '" + slot.getName() + "'. Send the streamer the values below.");
+			return "redirect:/apps/" + appId + "/slots/" + slot.getId();
+		}
+		catch (DuplicateNameException ex) {
+			result.rejectValue("name", "duplicate", ex.getMessage());
+			model.addAttribute("app", app);
+			return VIEW_SLOT_FORM;
+		}
+	}
+
+	@GetMapping("/apps/{appId}/slots/{slotId}")
+	String showSlot(@PathVariable Long appId, @PathVariable Long slotId, Model model) {
+		Slot slot = slot(appId, slotId);
+		model.addAttribute("app", slot.getApp());
+		model.addAttribute("slot", slot);
+		model.addAttribute("obs", ObsSettings.of(slot, this.endpoints));
+		model.addAttribute("secretChangedAt", TIME_FORMAT.format(slot.getSecretRotatedAt()));
+		return VIEW_SLOT_DETAILS;
+	}
+
+	@GetMapping("/apps/{appId}/slots/{slotId}/edit")
+	String initUpdateForm(@PathVariable Long appId, @PathVariable Long slotId, Model model) {
+		Slot slot = slot(appId, slotId);
+		model.addAttribute("app", slot.getApp());
+		model.addAttribute("slot", slot);
+		model.addAttribute("slotForm", SlotForm.of(slot));
+		return VIEW_SLOT_FORM;
+	}
+
+	@PostMapping("/apps/{appId}/slots/{slotId}/edit")
+	String processUpdateForm(@PathVariable Long appId, @PathVariable Long slotId,
+			@Valid @ModelAttribute("slotForm") SlotForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Slot slot = slot(appId, slotId);
+		if (result.hasErrors()) {
+			model.addAttribute("app", slot.getApp());
+			model.addAttribute("slot", slot);
+			return VIEW_SLOT_FORM;
+		}
+		try {
+			this.catalog.updateSlot(appId, slotId, form.toDraft());
+			redirect.addFlashAttribute("message", "Saved slot '" + form.name() + "'.");
+			return "redirect:/apps/" + appId + "/slots/" + slotId;
+		}
+		catch (DuplicateNameException ex) {
+			result.rejectValue("name", "duplicate", ex.getMessage());
+			model.addAttribute("app", slot.getApp());
+			model.addAttribute("slot", slot);
+			return VIEW_SLOT_FORM;
+		}
+	}
+
+	@PostMapping("/apps/{appId}/slots/{slotId}/enabled")
+	String processEnabled(@PathVariable Long appId, @PathVariable Long slotId, @RequestParam boolean enabled,
+			RedirectAttributes redirect) {
+		Slot slot = this.catalog.setSlotEnabled(appId, slotId, enabled);
+		redirect.addFlashAttribute("message", (enabled ? "Enabled" : "Disabled") + " slot '" + slot.getName() + "'."
+				+ (enabled ? "" : " New publish attempts to it will be refused."));
+		return "redirect:/apps/" + appId + "/slots/" + slotId;
+	}
+
+	@PostMapping("/apps/{appId}/slots/{slotId}/rotate")
+	String processRotate(@PathVariable Long appId, @PathVariable Long slotId, RedirectAttributes redirect) {
+		Slot slot = this.catalog.rotateSecret(appId, slotId);
+		redirect.addFlashAttribute("message", "New secret for '" + slot.getName()
+				+ "'. The old one is refused from now on: send the streamer the new values below.");
+		return "redirect:/apps/" + appId + "/slots/" + slotId;
+	}
+
+	@PostMapping("/apps/{appId}/slots/{slotId}/delete")
+	String processDelete(@PathVariable Long appId, @PathVariable Long slotId, RedirectAttributes redirect) {
+		Slot slot = slot(appId, slotId);
+		String name = slot.getName();
+		this.catalog.deleteSlot(appId, slotId);
+		redirect.addFlashAttribute("message", "Deleted slot '" + name + "'.");
+		return "redirect:/apps/" + appId;
+	}
+
+	private App app(Long appId) {
+		return this.catalog.findApp(appId).orElseThrow(() -> new NotFoundException("No app " + appId));
+	}
+
+	private Slot slot(Long appId, Long slotId) {
+		return this.catalog.findSlot(appId, slotId)
+			.orElseThrow(() -> new NotFoundException("No slot " + slotId + " in app " + appId));
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.greenroom.publish;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublicPropertiesTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withUserConfiguration(Config.class);
+
+	@Test
+	void defaultsGoThroughCaddyOnLocalhost() {
+		this.runner.run((context) -> {
+			PublicProperties properties = context.getBean(PublicProperties.class);
+			assertThat(properties.host()).isEqualTo("localhost");
+			assertThat(properties.tlsProxy()).isTrue();
+			assertThat(properties.httpsPort()).isEqualTo(443);
+			assertThat(properties.signallingPath()).isEqualTo("/ome");
+			assertThat(properties.signallingPort()).isEqualTo(3333);
+			assertThat(properties.rtmpPort()).isEqualTo(1935);
+		});
+	}
+
+	@Test
+	void rejectsAHostWithASchemeAtStartup() {
+		this.runner.withPropertyValues("greenroom.public.host=https://live.example.org").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("greenroom.public.host")
+				.hasMessageContaining("must be a host name");
+		});
+	}
+
+	@Test
+	void rejectsAPortOutOfRangeAtStartup() {
+		this.runner.withPropertyValues("greenroom.public.rtmp-port=70000").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("greenroom.public.rtmp-port");
+		});
+	}
+
+	@Test
+	void rejectsASignallingPathWithoutLeadingSlash() {
+		this.runner.withPropertyValues("greenroom.public.signalling-path=ome").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("greenroom.public.signalling-path");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(PublicProperties.class)
+	static class Config {
+
+	}
+
+}

@@ -1,0 +1,160 @@
+package io.greenroom.web.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.stream.App;
+import io.greenroom.stream.AppSummary;
+import io.greenroom.stream.DuplicateNameException;
+import io.greenroom.stream.Names;
+import io.greenroom.stream.PublishSecret;
+import io.greenroom.stream.Slot;
+import io.greenroom.stream.StreamCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(AppController.class)
+@Import(SecurityConfiguration.class)
+@WithMockUser
+class AppControllerTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private StreamCatalog catalog;
+
+	@Test
+	void listsAppsWithTheirSlotCounts() throws Exception {
+		given(this.catalog.listApps()).willReturn(List.of(new AppSummary(1L, "show", 4)));
+		this.mvc.perform(get("/apps"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(AppController.VIEW_APP_LIST))
+			.andExpect(content().string(containsString("show")));
+	}
+
+	@Test
+	void createsAppAndRedirectsToIt() throws Exception {
+		given(this.catalog.createApp("show")).willReturn(show());
+		this.mvc.perform(post("/apps/new").with(csrf()).param("name", "show"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/apps/7"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "Show", "my show", "a/b", "<script>", "show_1",
+			"a123456789012345678901234567890123456789012345678901234567890123456789" })
+	void rejectsNamesOmeWouldMishandleWithTheRule(String name) throws Exception {
+		this.mvc.perform(post("/apps/new").with(csrf()).param("name", name))
+			.andExpect(status().isOk())
+			.andExpect(view().name(AppController.VIEW_APP_FORM))
+			.andExpect(model().attributeHasFieldErrors("appForm", "name"))
+			.andExpect(content().string(containsString(Names.RULE)));
+		verify(this.catalog, never()).createApp(any());
+	}
+
+	@Test
+	void rejectsDuplicateNameAsAFormError() throws Exception {
+		given(this.catalog.createApp("show"))
+			.willThrow(new DuplicateNameException("An app named 'show' already exists."));
+		this.mvc.perform(post("/apps/new").with(csrf()).param("name", "show"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(AppController.VIEW_APP_FORM))
+			.andExpect(model().attributeHasFieldErrorCode("appForm", "name", "duplicate"))
+			.andExpect(content().string(containsString("already exists")));
+	}
+
+	@Test
+	void refusesAFormWithoutCsrfToken() throws Exception {
+		this.mvc.perform(post("/apps/new").param("name", "show")).andExpect(status().isForbidden());
+		verify(this.catalog, never()).createApp(any());
+	}
+
+	@Test
+	@WithAnonymousUser
+	void sendsAnonymousVisitorsToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/apps")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		verify(this.catalog, never()).listApps();
+	}
+
+	@Test
+	void asksForConfirmationBeforeDeletingAnAppWithSlots() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		given(this.catalog.listSlots(7L)).willReturn(List.of(slotOne()));
+		this.mvc.perform(post("/apps/7/delete").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(view().name(AppController.VIEW_APP_DELETE));
+		verify(this.catalog, never()).deleteApp(anyLong());
+	}
+
+	@Test
+	void deletesAnAppWithSlotsOnceConfirmed() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		given(this.catalog.listSlots(7L)).willReturn(List.of(slotOne()));
+		this.mvc.perform(post("/apps/7/delete").with(csrf()).param("confirmed", "true"))
+			.andExpect(redirectedUrl("/apps"));
+		verify(this.catalog).deleteApp(7L);
+	}
+
+	@Test
+	void deletesAnEmptyAppWithoutAsking() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		given(this.catalog.listSlots(7L)).willReturn(List.of());
+		this.mvc.perform(post("/apps/7/delete").with(csrf())).andExpect(redirectedUrl("/apps"));
+		verify(this.catalog).deleteApp(7L);
+	}
+
+	@Test
+	void renamesAnApp() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		this.mvc.perform(post("/apps/7/edit").with(csrf()).param("name", "finals")).andExpect(redirectedUrl("/apps/7"));
+		verify(this.catalog).renameApp(7L, "finals");
+	}
+
+	@Test
+	void answers404ForAnUnknownApp() throws Exception {
+		given(this.catalog.findApp(99L)).willReturn(Optional.empty());
+		this.mvc.perform(get("/apps/99"))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name("error"))
+			.andExpect(content().string(containsString("does not exist")));
+	}
+
+	private static App show() {
+		App app = new App("show", Instant.parse("2026-11-01T10:00:00Z"));
+		ReflectionTestUtils.setField(app, "id", 7L);
+		return app;
+	}
+
+	private static Slot slotOne() {
+		return new Slot(show(), "slot-1", "Racer 1", 2500, PublishSecret.generate(), Instant.now());
+	}
+
+}
