@@ -30,12 +30,14 @@ public final class GreenroomInstance implements AutoCloseable {
 
 	/** Starts with exactly these extra properties. */
 	public static GreenroomInstance start(String... properties) {
-		List<String> all = new ArrayList<>();
-		all.add("server.port=0");
-		all.addAll(List.of(properties));
+		// As command-line arguments, so they win over application.properties.
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--server.port=0");
+		for (String property : properties) {
+			arguments.add("--" + property);
+		}
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(GreenroomApplication.class)
-			.properties(all.toArray(String[]::new))
-			.run();
+			.run(arguments.toArray(String[]::new));
 		return new GreenroomInstance(context);
 	}
 

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the OME stream name
  * @param displayName the label producers and viewers see
  * @param bitrateKbps the planned video bitrate for OBS
- * @param enabled whether the slot may publish
+ * @param enabled whether the slot may publish (an unticked checkbox sends nothing)
  */
 record SlotForm(@NotBlank(message = Names.RULE) @Pattern(regexp = Names.PATTERN, message = Names.RULE) String name,
 		@NotBlank(message = "Give the slot a name people recognise, such as the streamer's.") @Size(max = 100,
@@ -25,7 +25,7 @@ record SlotForm(@NotBlank(message = Names.RULE) @Pattern(regexp = Names.PATTERN,
 		@Nullable @NotNull(message = "Enter the video bitrate in kbit/s, for example 2500.") @Min(value = 100,
 				message = "Use at least 100 kbit/s.") @Max(value = 50000,
 						message = "Use at most 50000 kbit/s (50 Mbit/s).") Integer bitrateKbps,
-		boolean enabled) {
+		@Nullable Boolean enabled) {
 
 	/** The bitrate a new slot starts with, in kbit/s. */
 	static final int DEFAULT_BITRATE_KBPS = 2500;
@@ -40,7 +40,7 @@ record SlotForm(@NotBlank(message = Names.RULE) @Pattern(regexp = Names.PATTERN,
 
 	SlotDraft toDraft() {
 		return new SlotDraft(this.name, this.displayName.strip(), (this.bitrateKbps != null) ? this.bitrateKbps : 0,
-				this.enabled);
+				Boolean.TRUE.equals(this.enabled));
 	}
 
 }
