@@ -3,16 +3,23 @@ package io.greenroom;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the whole application the way {@code ./mvnw spring-boot:run} does, on a random
  * port, with its H2 file in a directory the test owns.
  */
 public final class GreenroomInstance implements AutoCloseable {
+
+	private static final Pattern GENERATED_PASSWORD = Pattern.compile("password: (\\S+)");
 
 	private final ConfigurableApplicationContext context;
 
@@ -39,6 +46,13 @@ public final class GreenroomInstance implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(GreenroomApplication.class)
 			.run(arguments.toArray(String[]::new));
 		return new GreenroomInstance(context);
+	}
+
+	/** The admin password Greenroom printed on its first start. */
+	public static String generatedAdminPassword(CapturedOutput output) {
+		Matcher matcher = GENERATED_PASSWORD.matcher(output.getOut());
+		assertThat(matcher.find()).as("the log shows the generated password").isTrue();
+		return matcher.group(1);
 	}
 
 	public <T> T bean(Class<T> type) {

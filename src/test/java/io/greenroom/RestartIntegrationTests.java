@@ -2,8 +2,6 @@ package io.greenroom;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.greenroom.account.AdminAccounts;
 import io.greenroom.stream.App;
@@ -30,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class RestartIntegrationTests {
 
-	private static final Pattern GENERATED_PASSWORD = Pattern.compile("password: (\\S+)");
-
 	@TempDir
 	Path data;
 
@@ -49,7 +45,7 @@ class RestartIntegrationTests {
 			slotId = slot.getId();
 			secret = catalog.findSlot(appId, slotId).orElseThrow().getPublishSecret().value();
 		}
-		String password = generatedPassword(output);
+		String password = GreenroomInstance.generatedAdminPassword(output);
 		assertThat(Files.exists(this.data.resolve("greenroom.mv.db"))).isTrue();
 
 		try (GreenroomInstance second = GreenroomInstance.startWithH2File(this.data)) {
@@ -72,7 +68,7 @@ class RestartIntegrationTests {
 	@Test
 	void storesOnlyABcryptHashOfTheGeneratedPassword(CapturedOutput output) {
 		try (GreenroomInstance instance = GreenroomInstance.startWithH2File(this.data)) {
-			String password = generatedPassword(output);
+			String password = GreenroomInstance.generatedAdminPassword(output);
 			assertThat(password).hasSizeGreaterThanOrEqualTo(24);
 			String stored = instance.bean(JdbcTemplate.class)
 				.queryForObject("select password_hash from admin_account", String.class);
@@ -100,7 +96,7 @@ class RestartIntegrationTests {
 	@Test
 	void changingThePasswordInTheDashboardSurvivesARestart(CapturedOutput output) {
 		try (GreenroomInstance first = GreenroomInstance.startWithH2File(this.data)) {
-			String generated = generatedPassword(output);
+			String generated = GreenroomInstance.generatedAdminPassword(output);
 			AdminAccounts accounts = first.bean(AdminAccounts.class);
 			assertThat(accounts.changePassword("not-the-password", "chosen-password-789")).isFalse();
 			assertThat(accounts.changePassword(generated, "chosen-password-789")).isTrue();
@@ -114,12 +110,6 @@ class RestartIntegrationTests {
 	private static boolean matches(GreenroomInstance instance, String password) {
 		UserDetails admin = instance.bean(AdminAccounts.class).loadUserByUsername("admin");
 		return instance.bean(PasswordEncoder.class).matches(password, admin.getPassword());
-	}
-
-	static String generatedPassword(CapturedOutput output) {
-		Matcher matcher = GENERATED_PASSWORD.matcher(output.getOut());
-		assertThat(matcher.find()).as("the log shows the generated password").isTrue();
-		return matcher.group(1);
 	}
 
 }

@@ -1,0 +1,79 @@
+package io.greenroom.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium, driven through Debian's chromedriver. Never downloads a
+ * browser: if either binary is missing the test fails and says which package to install.
+ */
+final class Chromium implements AutoCloseable {
+
+	static final String BROWSER = "/usr/bin/chromium";
+
+	static final String DRIVER = "/usr/bin/chromedriver";
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private Chromium(ChromeDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+	}
+
+	static Chromium start(int width, int height) throws IOException {
+		for (String binary : new String[] { BROWSER, DRIVER }) {
+			if (!Files.isExecutable(Path.of(binary))) {
+				throw new IllegalStateException(
+						binary + " is missing: apt-get install chromium chromium-driver (.ci/run does this)");
+			}
+		}
+		Path profile = Files.createTempDirectory("greenroom-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BROWSER);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+		return new Chromium(driver, profile);
+	}
+
+	ChromeDriver driver() {
+		return this.driver;
+	}
+
+	/** Saves a screenshot under {@code target/screenshots} for a person to look at. */
+	void screenshot(String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		byte[] png = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES);
+		Files.write(dir.resolve(name + ".png"), png);
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			try (var files = Files.walk(this.profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.greenroom.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.greenroom.GreenroomInstance;
+import io.greenroom.stream.Slot;
+import io.greenroom.stream.StreamCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A producer's first session, in real headless Chromium: log in with the password from
+ * the log, create an app and a slot, read the OBS values off the page, rotate the secret.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DashboardBrowserTests {
+
+	private static final String HOST = "live.example.org";
+
+	@TempDir
+	Path data;
+
+	@Test
+	void producerCreatesASlotAndHandsOutItsObsValues(CapturedOutput output) throws Exception {
+		String[] secrets = new String[2];
+		try (GreenroomInstance greenroom = GreenroomInstance.startWithH2File(this.data,
+				"greenroom.public.host=" + HOST); Chromium chromium = Chromium.start(1280, 1000)) {
+			WebDriver browser = chromium.driver();
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+			String base = greenroom.baseUrl();
+
+			// Anyone opening the dashboard lands on the login form.
+			browser.get(base + "/apps");
+			assertThat(browser.getCurrentUrl()).endsWith("/login");
+			browser.findElement(By.id("password")).sendKeys("wrong-password");
+			navigate(browser, By.cssSelector("button[type=submit]"));
+			assertThat(text(browser, "p.error")).contains("Wrong user name or password");
+
+			browser.findElement(By.id("password")).sendKeys(GreenroomInstance.generatedAdminPassword(output));
+			navigate(browser, By.cssSelector("button[type=submit]"));
+			wait.until(ExpectedConditions.urlMatches(".*/apps(\\?continue)?$"));
+			assertThat(text(browser, "h1")).isEqualTo("Apps");
+
+			// A bad app name is explained, then a good one is accepted.
+			navigate(browser, By.linkText("New app"));
+			browser.findElement(By.id("name")).sendKeys("My Show");
+			navigate(browser, By.cssSelector("form.card button[type=submit]"));
+			assertThat(text(browser, ".field-error")).contains("lowercase letters, digits and hyphens");
+			WebElement name = browser.findElement(By.id("name"));
+			name.clear();
+			name.sendKeys("show");
+			navigate(browser, By.cssSelector("form.card button[type=submit]"));
+			assertThat(text(browser, "h1")).isEqualTo("App show");
+
+			navigate(browser, By.linkText("New slot"));
+			browser.findElement(By.id("name")).sendKeys("slot-1");
+			browser.findElement(By.id("displayName")).sendKeys("Racer 1");
+			WebElement bitrate = browser.findElement(By.id("bitrateKbps"));
+			bitrate.clear();
+			bitrate.sendKeys("3000");
+			navigate(browser, By.cssSelector("form.card button[type=submit]"));
+			assertThat(text(browser, ".flash")).contains("Created slot 'slot-1'");
+
+			StreamCatalog catalog = greenroom.bean(StreamCatalog.class);
+			Slot slot = catalog.listSlots(catalog.listApps().get(0).id()).get(0);
+			String secret = slot.getPublishSecret().value();
+			secrets[0] = secret;
+
+			// The secret is masked until the producer asks to see it.
+			assertThat(browser.getPageSource().replace("data-value", "")).doesNotContain(">" + secret);
+			assertThat(text(browser, "#rtmp-key")).isEqualTo("slot-1?key=" + slot.getPublishSecret().masked());
+			chromium.screenshot("slot-page-masked");
+
+			assertThat(text(browser, "#rtmp-server")).isEqualTo("rtmp://" + HOST + ":1935/show");
+			assertThat(reveal(browser, "rtmp-key")).isEqualTo("slot-1?key=" + secret);
+			assertThat(reveal(browser, "whip-server"))
+				.isEqualTo("https://" + HOST + "/ome/show/slot-1?direction=whip&key=" + secret);
+			assertThat(text(browser, "#bitrate")).isEqualTo("3000 Kbps");
+			assertThat(text(browser, "#output-settings")).contains("CBR", "zerolatency", "bframes=0", "1 s");
+			assertThat(text(browser, "#bframes-warning")).contains("B-frames must be off");
+			chromium.screenshot("slot-page-revealed");
+
+			// Rotating asks first, then shows the new secret at once.
+			browser.findElement(By.id("rotate-secret")).click();
+			wait.until(ExpectedConditions.alertIsPresent()).accept();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "New secret"));
+			String rotated = catalog.listSlots(catalog.listApps().get(0).id()).get(0).getPublishSecret().value();
+			secrets[1] = rotated;
+			assertThat(rotated).isNotEqualTo(secret);
+			assertThat(reveal(browser, "rtmp-key")).isEqualTo("slot-1?key=" + rotated);
+			assertThat(reveal(browser, "whip-server")).endsWith("&key=" + rotated);
+
+			// The settings page shows the settings in force, read-only.
+			browser.get(base + "/settings");
+			assertThat(text(browser, "#example-rtmp")).isEqualTo("rtmp://" + HOST + ":1935/APP");
+			assertThat(text(browser, "tr[data-property='greenroom.public.host'] .value")).isEqualTo(HOST);
+			assertThat(browser.findElements(By.cssSelector("#settings input"))).isEmpty();
+
+			// Logging out ends the session.
+			navigate(browser, By.cssSelector("button.link"));
+			wait.until(ExpectedConditions.urlContains("/login?logout"));
+			browser.get(base + "/apps");
+			assertThat(browser.getCurrentUrl()).endsWith("/login");
+		}
+		assertThat(output.getAll()).as("no publish secret reaches the log")
+			.doesNotContain(secrets[0])
+			.doesNotContain(secrets[1]);
+	}
+
+	/** Clicks and waits until the browser has left the current page. */
+	private static void navigate(WebDriver browser, By target) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(target).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+	}
+
+	private static String reveal(WebDriver browser, String id) {
+		WebElement value = browser.findElement(By.id(id));
+		WebElement button = browser.findElement(By.cssSelector("button.reveal[data-target='" + id + "']"));
+		if (!"true".equals(value.getDomAttribute("data-shown"))) {
+			button.click();
+		}
+		return value.getText();
+	}
+
+	private static String text(WebDriver browser, String css) {
+		return browser.findElement(By.cssSelector(css)).getText().strip();
+	}
+
+}
