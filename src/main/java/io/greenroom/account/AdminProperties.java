@@ -1,7 +1,6 @@
 package io.greenroom.account;
 
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 public record AdminProperties(
 		@DefaultValue("admin") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
 				message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String username,
-		@Nullable @Size(min = 12, max = 72, message = "must be 12 to 72 characters long") String password) {
+		@Nullable @Pattern(regexp = "|.{12,72}", message = "must be 12 to 72 characters long") String password) {
 
 	boolean passwordFromEnvironment() {
 		return this.password != null && !this.password.isEmpty();
