@@ -1,0 +1,121 @@
+package io.greenroom;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Login, cookies and error pages over real HTTP against a running Greenroom.
+ */
+class SecurityIntegrationTests {
+
+	private static final String PASSWORD = "integration-password-1";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@TempDir
+	static Path data;
+
+	private static GreenroomInstance greenroom;
+
+	@BeforeAll
+	static void start() {
+		greenroom = GreenroomInstance.startWithH2File(data, "greenroom.admin.password=" + PASSWORD);
+	}
+
+	@AfterAll
+	static void stop() {
+		greenroom.close();
+	}
+
+	@Test
+	void setsAnHttpOnlySameSiteSessionCookie() throws Exception {
+		HttpResponse<String> login = client().send(get("/login"), HttpResponse.BodyHandlers.ofString());
+		String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+		assertThat(cookie).startsWith("GREENROOM_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+	}
+
+	@Test
+	void refusesALoginPostWithoutCsrfToken() throws Exception {
+		HttpResponse<String> response = client().send(form("/login", "username=admin&password=" + PASSWORD),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void logsInAndShowsAFriendly404ForAnUnknownSlot() throws Exception {
+		HttpClient client = client();
+		logIn(client);
+		HttpResponse<String> apps = client.send(get("/apps"), HttpResponse.BodyHandlers.ofString());
+		assertThat(apps.statusCode()).isEqualTo(200);
+		assertThat(apps.body()).contains("<h1>Apps</h1>");
+
+		HttpResponse<String> missing = client.send(get("/apps/424242/slots/1"), HttpResponse.BodyHandlers.ofString());
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("Not found").doesNotContain("Exception").doesNotContain("at io.greenroom");
+
+		HttpResponse<String> badId = client.send(get("/apps/not-a-number"), HttpResponse.BodyHandlers.ofString());
+		assertThat(badId.statusCode()).isEqualTo(400);
+		assertThat(badId.body()).doesNotContain("Exception");
+	}
+
+	@Test
+	void exposesHealthButNotOtherActuatorEndpoints() throws Exception {
+		HttpRequest healthRequest = HttpRequest.newBuilder(URI.create(greenroom.baseUrl() + "/actuator/health"))
+			.build();
+		HttpResponse<String> health = client().send(healthRequest, HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"");
+		HttpClient client = client();
+		logIn(client);
+		HttpResponse<String> env = client.send(get("/actuator/env"), HttpResponse.BodyHandlers.ofString());
+		assertThat(env.statusCode()).isEqualTo(404);
+		assertThat(env.body()).doesNotContain(PASSWORD);
+	}
+
+	private static void logIn(HttpClient client) throws IOException, InterruptedException {
+		String page = client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher token = CSRF.matcher(page);
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> response = client.send(
+				form("/login",
+						"username=admin&password=" + PASSWORD + "&_csrf="
+								+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/apps"));
+	}
+
+	private static HttpClient client() {
+		return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	}
+
+	private static HttpRequest get(String path) {
+		return HttpRequest.newBuilder(URI.create(greenroom.baseUrl() + path)).header("Accept", "text/html").build();
+	}
+
+	private static HttpRequest form(String path, String body) {
+		return HttpRequest.newBuilder(URI.create(greenroom.baseUrl() + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+}
