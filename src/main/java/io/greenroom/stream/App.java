@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OME application, such as {@code show}: the first path segment of every publish and
@@ -26,6 +27,24 @@ public class App {
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
+
+	@Column(nullable = false)
+	private boolean llhls;
+
+	@Column(name = "webrtc_rtx", nullable = false)
+	private boolean webrtcRtx;
+
+	@Column(name = "webrtc_ulpfec", nullable = false)
+	private boolean webrtcUlpfec;
+
+	@Column(name = "webrtc_jitter_buffer", nullable = false)
+	private boolean webrtcJitterBuffer;
+
+	@Column(name = "playout_delay_min_ms")
+	private @Nullable Integer playoutDelayMinMs;
+
+	@Column(name = "playout_delay_max_ms")
+	private @Nullable Integer playoutDelayMaxMs;
 
 	protected App() {
 	}
@@ -49,6 +68,20 @@ public class App {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public AppSettings getSettings() {
+		return new AppSettings(this.llhls, this.webrtcRtx, this.webrtcUlpfec, this.webrtcJitterBuffer,
+				this.playoutDelayMinMs, this.playoutDelayMaxMs);
+	}
+
+	void applySettings(AppSettings settings) {
+		this.llhls = settings.llhls();
+		this.webrtcRtx = settings.rtx();
+		this.webrtcUlpfec = settings.ulpfec();
+		this.webrtcJitterBuffer = settings.jitterBuffer();
+		this.playoutDelayMinMs = settings.playoutDelayMinMs();
+		this.playoutDelayMaxMs = settings.playoutDelayMaxMs();
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +28,18 @@ public class StreamCatalog {
 
 	private final Clock clock;
 
-	public StreamCatalog(AppRepository apps, SlotRepository slots, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	public StreamCatalog(AppRepository apps, SlotRepository slots, Clock clock, ApplicationEventPublisher events) {
 		this.apps = apps;
 		this.slots = slots;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Every app, for generating OME's configuration. */
+	public List<App> allApps() {
+		return this.apps.findAllByOrderByNameAsc();
 	}
 
 	public List<AppSummary> listApps() {
@@ -61,23 +70,33 @@ public class StreamCatalog {
 		App app = saveUnique(() -> this.apps.saveAndFlush(new App(name, this.clock.instant())),
 				"An app named '" + name + "' already exists.");
 		logger.info("Created app {}", name);
+		appsChanged();
 		return app;
 	}
 
 	@Transactional
 	public App renameApp(Long id, String name) {
+		App app = this.apps.findById(id).orElseThrow(() -> new UnknownEntityException("app", id));
+		return updateApp(id, name, app.getSettings());
+	}
+
+	/** Renames an app and changes its OME settings; either needs an OME restart. */
+	@Transactional
+	public App updateApp(Long id, String name, AppSettings settings) {
 		requireValidName(name);
 		App app = this.apps.findById(id).orElseThrow(() -> new UnknownEntityException("app", id));
-		if (app.getName().equals(name)) {
+		if (app.getName().equals(name) && app.getSettings().equals(settings)) {
 			return app;
 		}
-		if (this.apps.existsByName(name)) {
+		if (!app.getName().equals(name) && this.apps.existsByName(name)) {
 			throw new DuplicateNameException("An app named '" + name + "' already exists.");
 		}
 		String old = app.getName();
 		app.rename(name);
+		app.applySettings(settings);
 		saveUnique(() -> this.apps.saveAndFlush(app), "An app named '" + name + "' already exists.");
-		logger.info("Renamed app {} to {}", old, name);
+		logger.info("Updated app {} (now {}, {})", old, name, settings);
+		appsChanged();
 		return app;
 	}
 
@@ -87,6 +106,7 @@ public class StreamCatalog {
 		this.slots.deleteAll(this.slots.findByAppIdOrderByNameAsc(id));
 		this.apps.delete(app);
 		logger.info("Deleted app {}", app.getName());
+		appsChanged();
 	}
 
 	@Transactional
@@ -143,6 +163,10 @@ public class StreamCatalog {
 			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
 		this.slots.delete(slot);
 		logger.info("Deleted slot {}/{}", slot.getApp().getName(), slot.getName());
+	}
+
+	private void appsChanged() {
+		this.events.publishEvent(new AppsChanged(this.clock.instant()));
 	}
 
 	private static DuplicateNameException duplicateSlot(App app, String name) {

@@ -1,0 +1,71 @@
+package io.greenroom.ome.xml;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlElementWrapper;
+import jakarta.xml.bind.annotation.XmlType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code <VirtualHost>}: host names, the admission webhook, CORS and the applications.
+ */
+@XmlType(propOrder = { "name", "host", "admissionWebhooks", "crossDomains", "applications" })
+public class VirtualHost {
+
+	@XmlElement(name = "Name")
+	public String name = "default";
+
+	@XmlElement(name = "Host")
+	public Host host = new Host();
+
+	@XmlElement(name = "AdmissionWebhooks")
+	public @Nullable AdmissionWebhooks admissionWebhooks;
+
+	@XmlElement(name = "CrossDomains")
+	public @Nullable CrossDomains crossDomains;
+
+	@XmlElementWrapper(name = "Applications")
+	@XmlElement(name = "Application")
+	public List<Application> applications = new ArrayList<>();
+
+	/** {@code <AdmissionWebhooks>}: OME asks Greenroom before every publish and play. */
+	@XmlType(propOrder = { "controlServerUrl", "secretKey", "timeout", "enables" })
+	public static class AdmissionWebhooks {
+
+		@XmlElement(name = "ControlServerUrl")
+		public String controlServerUrl = "";
+
+		@XmlElement(name = "SecretKey")
+		public String secretKey = "";
+
+		@XmlElement(name = "Timeout")
+		public int timeout = 3000;
+
+		@XmlElement(name = "Enables")
+		public Enables enables = new Enables();
+
+	}
+
+	/** {@code <Enables>}: which protocols go through admission. */
+	@XmlType(propOrder = { "providers", "publishers" })
+	public static class Enables {
+
+		@XmlElement(name = "Providers")
+		public String providers = "";
+
+		@XmlElement(name = "Publishers")
+		public String publishers = "";
+
+	}
+
+	/** {@code <CrossDomains>}: allowed origins. */
+	public static class CrossDomains {
+
+		@XmlElement(name = "Url")
+		public List<String> url = new ArrayList<>();
+
+	}
+
+}
