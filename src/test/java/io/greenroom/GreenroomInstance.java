@@ -2,6 +2,7 @@ package io.greenroom;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,14 +33,19 @@ public final class GreenroomInstance implements AutoCloseable {
 		List<String> all = new ArrayList<>();
 		all.add("spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("greenroom").toAbsolutePath());
 		all.addAll(List.of(properties));
-		return start(all.toArray(String[]::new));
+		return start(dataDir, all.toArray(String[]::new));
 	}
 
-	/** Starts with exactly these extra properties. */
-	public static GreenroomInstance start(String... properties) {
+	/**
+	 * Starts with OME's config written under {@code dataDir} and these extra properties.
+	 */
+	public static GreenroomInstance start(Path dataDir, String... properties) {
 		// As command-line arguments, so they win over application.properties.
 		List<String> arguments = new ArrayList<>();
 		arguments.add("--server.port=0");
+		if (Arrays.stream(properties).noneMatch((property) -> property.startsWith("greenroom.ome.config-dir="))) {
+			arguments.add("--greenroom.ome.config-dir=" + dataDir.resolve("ome-conf").toAbsolutePath());
+		}
 		for (String property : properties) {
 			arguments.add("--" + property);
 		}

@@ -1,5 +1,6 @@
 package io.greenroom;
 
+import java.nio.file.Path;
 import java.util.UUID;
 
 import io.greenroom.stream.App;
@@ -10,6 +11,7 @@ import io.greenroom.stream.StreamCatalog;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.fail;
 class PostgresIntegrationTests {
 
 	private static final String URL = System.getenv("GREENROOM_TEST_DB_URL");
+
+	@TempDir
+	Path data;
 
 	@BeforeAll
 	static void requireServer() {
@@ -68,8 +73,8 @@ class PostgresIntegrationTests {
 		}
 	}
 
-	private static GreenroomInstance start() {
-		return GreenroomInstance.start("spring.profiles.active=postgres", "spring.datasource.url=" + URL,
+	private GreenroomInstance start() {
+		return GreenroomInstance.start(data, "spring.profiles.active=postgres", "spring.datasource.url=" + URL,
 				"spring.datasource.username=" + env("GREENROOM_TEST_DB_USERNAME", "greenroom"),
 				"spring.datasource.password=" + env("GREENROOM_TEST_DB_PASSWORD", ""));
 	}

@@ -63,12 +63,18 @@ public class StreamCatalog {
 
 	@Transactional
 	public App createApp(String name) {
+		return createApp(name, AppSettings.defaults());
+	}
+
+	@Transactional
+	public App createApp(String name, AppSettings settings) {
 		requireValidName(name);
 		if (this.apps.existsByName(name)) {
 			throw new DuplicateNameException("An app named '" + name + "' already exists.");
 		}
-		App app = saveUnique(() -> this.apps.saveAndFlush(new App(name, this.clock.instant())),
-				"An app named '" + name + "' already exists.");
+		App created = new App(name, this.clock.instant());
+		created.applySettings(settings);
+		App app = saveUnique(() -> this.apps.saveAndFlush(created), "An app named '" + name + "' already exists.");
 		logger.info("Created app {}", name);
 		appsChanged();
 		return app;

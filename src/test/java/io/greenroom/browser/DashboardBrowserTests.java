@@ -35,8 +35,9 @@ class DashboardBrowserTests {
 	@Test
 	void producerCreatesASlotAndHandsOutItsObsValues(CapturedOutput output) throws Exception {
 		String[] secrets = new String[2];
-		try (GreenroomInstance greenroom = GreenroomInstance.startWithH2File(this.data,
-				"greenroom.public.host=" + HOST); Chromium chromium = Chromium.start(1280, 1000)) {
+		try (GreenroomInstance greenroom = GreenroomInstance.startWithH2File(this.data, "greenroom.public.host=" + HOST,
+				"greenroom.ome.restart-marker=" + this.data.resolve("restart-ome"));
+				Chromium chromium = Chromium.start(1280, 1000)) {
 			WebDriver browser = chromium.driver();
 			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 			String base = greenroom.baseUrl();
@@ -63,6 +64,7 @@ class DashboardBrowserTests {
 			name.sendKeys("show");
 			navigate(browser, By.cssSelector("form.card button[type=submit]"));
 			assertThat(text(browser, "h1")).isEqualTo("App show");
+			assertThat(text(browser, "#ome-restart-needed")).contains("OME must restart");
 
 			navigate(browser, By.linkText("New slot"));
 			browser.findElement(By.id("name")).sendKeys("slot-1");
@@ -101,6 +103,22 @@ class DashboardBrowserTests {
 			assertThat(rotated).isNotEqualTo(secret);
 			assertThat(reveal(browser, "rtmp-key")).isEqualTo("slot-1?key=" + rotated);
 			assertThat(reveal(browser, "whip-server")).endsWith("&key=" + rotated);
+
+			// The OME config page shows the generated file with its secrets masked, and
+			// applies it.
+			browser.get(base + "/server-config");
+			String accessToken = greenroom.bean(io.greenroom.ome.OmeSecrets.class).current().apiAccessToken();
+			assertThat(text(browser, "#server-xml")).contains("<Name>show</Name>")
+				.contains("<AccessToken>••••••••</AccessToken>")
+				.doesNotContain(accessToken);
+			WebElement page = browser.findElement(By.tagName("html"));
+			browser.findElement(By.id("apply")).click();
+			wait.until(ExpectedConditions.alertIsPresent()).accept();
+			wait.until(ExpectedConditions.stalenessOf(page));
+			assertThat(text(browser, ".flash")).contains("Asked the supervisor to restart OME");
+			assertThat(browser.findElements(By.id("ome-restart-needed"))).isEmpty();
+			assertThat(this.data.resolve("restart-ome")).exists();
+			chromium.screenshot("server-config");
 
 			// The settings page shows the settings in force, read-only.
 			browser.get(base + "/settings");

@@ -59,12 +59,14 @@ class AppController {
 	@PostMapping("/apps/new")
 	String processCreationForm(@Valid @ModelAttribute("appForm") AppForm form, BindingResult result,
 			RedirectAttributes redirect) {
+		rejectPlayoutDelay(form, result);
 		if (result.hasErrors()) {
 			return VIEW_APP_FORM;
 		}
 		try {
-			App app = this.catalog.createApp(form.name());
-			redirect.addFlashAttribute("message", "Created app '" + app.getName() + "'. Now add its slots.");
+			App app = this.catalog.createApp(form.name(), form.toSettings());
+			redirect.addFlashAttribute("message", "Created app '" + app.getName()
+					+ "'. Now add its slots. OME needs a restart to serve a new app: see OME config.");
 			return "redirect:/apps/" + app.getId();
 		}
 		catch (DuplicateNameException ex) {
@@ -85,7 +87,7 @@ class AppController {
 	String initUpdateForm(@PathVariable Long appId, Model model) {
 		App app = app(appId);
 		model.addAttribute("app", app);
-		model.addAttribute("appForm", new AppForm(app.getName()));
+		model.addAttribute("appForm", AppForm.of(app));
 		return VIEW_APP_FORM;
 	}
 
@@ -93,14 +95,16 @@ class AppController {
 	String processUpdateForm(@PathVariable Long appId, @Valid @ModelAttribute("appForm") AppForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		App app = app(appId);
+		rejectPlayoutDelay(form, result);
 		if (result.hasErrors()) {
 			model.addAttribute("app", app);
 			return VIEW_APP_FORM;
 		}
 		try {
-			this.catalog.renameApp(appId, form.name());
-			redirect.addFlashAttribute("message", "Renamed the app to '" + form.name()
-					+ "'. Streamers and viewers must use the new name in their URLs.");
+			boolean renamed = !app.getName().equals(form.name());
+			this.catalog.updateApp(appId, form.name(), form.toSettings());
+			redirect.addFlashAttribute("message", "Saved app '" + form.name() + "'."
+					+ (renamed ? " Streamers and viewers must use the new name in their URLs." : ""));
 			return "redirect:/apps/" + appId;
 		}
 		catch (DuplicateNameException ex) {
@@ -124,6 +128,14 @@ class AppController {
 		redirect.addFlashAttribute("message", "Deleted app '" + app.getName() + "'"
 				+ (slots.isEmpty() ? "." : " and its " + slots.size() + " slot(s)."));
 		return "redirect:/apps";
+	}
+
+	private static void rejectPlayoutDelay(AppForm form, BindingResult result) {
+		String problem = form.playoutDelayProblem();
+		if (problem != null && !result.hasFieldErrors("playoutDelayMinMs")
+				&& !result.hasFieldErrors("playoutDelayMaxMs")) {
+			result.rejectValue("playoutDelayMaxMs", "playoutDelay", problem);
+		}
 	}
 
 	private App app(Long appId) {

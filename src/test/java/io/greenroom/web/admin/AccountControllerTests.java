@@ -2,6 +2,7 @@ package io.greenroom.web.admin;
 
 import io.greenroom.account.AdminAccounts;
 import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.ome.OmeConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,9 @@ class AccountControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@MockitoBean
+	private OmeConfiguration omeConfiguration;
 
 	@MockitoBean
 	private AdminAccounts accounts;

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.stream.App;
+import io.greenroom.stream.AppSettings;
 import io.greenroom.stream.AppSummary;
 import io.greenroom.stream.DuplicateNameException;
 import io.greenroom.stream.Names;
@@ -49,6 +51,9 @@ class AppControllerTests {
 	private MockMvc mvc;
 
 	@MockitoBean
+	private OmeConfiguration omeConfiguration;
+
+	@MockitoBean
 	private StreamCatalog catalog;
 
 	@Test
@@ -62,7 +67,7 @@ class AppControllerTests {
 
 	@Test
 	void createsAppAndRedirectsToIt() throws Exception {
-		given(this.catalog.createApp("show")).willReturn(show());
+		given(this.catalog.createApp("show", AppSettings.defaults())).willReturn(show());
 		this.mvc.perform(post("/apps/new").with(csrf()).param("name", "show"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/apps/7"));
@@ -77,12 +82,12 @@ class AppControllerTests {
 			.andExpect(view().name(AppController.VIEW_APP_FORM))
 			.andExpect(model().attributeHasFieldErrors("appForm", "name"))
 			.andExpect(content().string(containsString(Names.RULE)));
-		verify(this.catalog, never()).createApp(any());
+		verify(this.catalog, never()).createApp(any(), any());
 	}
 
 	@Test
 	void rejectsDuplicateNameAsAFormError() throws Exception {
-		given(this.catalog.createApp("show"))
+		given(this.catalog.createApp(any(), any()))
 			.willThrow(new DuplicateNameException("An app named 'show' already exists."));
 		this.mvc.perform(post("/apps/new").with(csrf()).param("name", "show"))
 			.andExpect(status().isOk())
@@ -94,7 +99,7 @@ class AppControllerTests {
 	@Test
 	void refusesAFormWithoutCsrfToken() throws Exception {
 		this.mvc.perform(post("/apps/new").param("name", "show")).andExpect(status().isForbidden());
-		verify(this.catalog, never()).createApp(any());
+		verify(this.catalog, never()).createApp(any(), any());
 	}
 
 	@Test
@@ -135,7 +140,31 @@ class AppControllerTests {
 	void renamesAnApp() throws Exception {
 		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
 		this.mvc.perform(post("/apps/7/edit").with(csrf()).param("name", "finals")).andExpect(redirectedUrl("/apps/7"));
-		verify(this.catalog).renameApp(7L, "finals");
+		verify(this.catalog).updateApp(7L, "finals", AppSettings.defaults());
+	}
+
+	@Test
+	void savesOmeSettingsWithTheApp() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		this.mvc
+			.perform(post("/apps/7/edit").with(csrf())
+				.param("name", "show")
+				.param("llhls", "true")
+				.param("jitterBuffer", "true")
+				.param("playoutDelayMinMs", "20")
+				.param("playoutDelayMaxMs", "100"))
+			.andExpect(redirectedUrl("/apps/7"));
+		verify(this.catalog).updateApp(7L, "show", new AppSettings(true, false, false, true, 20, 100));
+	}
+
+	@Test
+	void rejectsHalfAPlayoutDelay() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		this.mvc.perform(post("/apps/7/edit").with(csrf()).param("name", "show").param("playoutDelayMinMs", "20"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("appForm", "playoutDelayMaxMs", "playoutDelay"))
+			.andExpect(content().string(containsString("Fill in both")));
+		verify(this.catalog, never()).updateApp(anyLong(), any(), any());
 	}
 
 	@Test

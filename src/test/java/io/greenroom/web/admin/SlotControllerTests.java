@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
@@ -51,6 +52,9 @@ class SlotControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@MockitoBean
+	private OmeConfiguration omeConfiguration;
 
 	@MockitoBean
 	private StreamCatalog catalog;

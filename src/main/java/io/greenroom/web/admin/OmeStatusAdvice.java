@@ -1,0 +1,28 @@
+package io.greenroom.web.admin;
+
+import io.greenroom.ome.OmeConfigStatus;
+import io.greenroom.ome.OmeConfiguration;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts OME's configuration status on every dashboard page, so a failed write or a needed
+ * restart is never missed.
+ */
+@ControllerAdvice(assignableTypes = { AppController.class, SlotController.class, ServerConfigController.class,
+		SettingsController.class })
+class OmeStatusAdvice {
+
+	private final OmeConfiguration configuration;
+
+	OmeStatusAdvice(OmeConfiguration configuration) {
+		this.configuration = configuration;
+	}
+
+	@ModelAttribute("omeStatus")
+	OmeConfigStatus omeStatus() {
+		return this.configuration.status();
+	}
+
+}

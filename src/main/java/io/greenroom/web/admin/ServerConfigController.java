@@ -1,0 +1,54 @@
+package io.greenroom.web.admin;
+
+import java.nio.charset.StandardCharsets;
+
+import io.greenroom.ome.OmeConfiguration;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Shows the generated {@code Server.xml} (secrets masked), offers it for download, and
+ * applies it by restarting OME.
+ */
+@Controller
+class ServerConfigController {
+
+	static final String VIEW_SERVER_CONFIG = "admin/serverConfig";
+
+	private final OmeConfiguration configuration;
+
+	ServerConfigController(OmeConfiguration configuration) {
+		this.configuration = configuration;
+	}
+
+	@GetMapping("/server-config")
+	String showServerConfig(Model model) {
+		model.addAttribute("xml", this.configuration.generateMasked());
+		return VIEW_SERVER_CONFIG;
+	}
+
+	@GetMapping("/server-config/Server.xml")
+	ResponseEntity<byte[]> downloadServerXml() {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_XML)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("Server.xml").build().toString())
+			.body(this.configuration.generate().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@PostMapping("/server-config/apply")
+	String processApply(RedirectAttributes redirect) {
+		var result = this.configuration.apply();
+		redirect.addFlashAttribute(result.ok() ? "message" : "errorMessage", result.message());
+		return "redirect:/server-config";
+	}
+
+}
