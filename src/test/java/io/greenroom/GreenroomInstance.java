@@ -4,13 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +62,17 @@ public final class GreenroomInstance implements AutoCloseable {
 		Matcher matcher = GENERATED_PASSWORD.matcher(output.getOut());
 		assertThat(matcher.find()).as("the log shows the generated password").isTrue();
 		return matcher.group(1);
+	}
+
+	/**
+	 * Calls {@code listener} with every event of {@code type} the application publishes.
+	 */
+	public <E> void listen(Class<E> type, Consumer<E> listener) {
+		this.context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) (event) -> {
+			if (type.isInstance(event.getPayload())) {
+				listener.accept(type.cast(event.getPayload()));
+			}
+		});
 	}
 
 	public <T> T bean(Class<T> type) {

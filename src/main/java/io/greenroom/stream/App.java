@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -46,6 +48,13 @@ public class App {
 	@Column(name = "playout_delay_max_ms")
 	private @Nullable Integer playoutDelayMaxMs;
 
+	@Column(name = "private_viewing", nullable = false)
+	private boolean privateViewing;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "on_duplicate", nullable = false, length = 16)
+	private DuplicatePublisher onDuplicate = DuplicatePublisher.DENY;
+
 	protected App() {
 	}
 
@@ -73,6 +82,15 @@ public class App {
 	public AppSettings getSettings() {
 		return new AppSettings(this.llhls, this.webrtcRtx, this.webrtcUlpfec, this.webrtcJitterBuffer,
 				this.playoutDelayMinMs, this.playoutDelayMaxMs);
+	}
+
+	public AccessPolicy getAccessPolicy() {
+		return new AccessPolicy(this.privateViewing, this.onDuplicate);
+	}
+
+	void applyAccessPolicy(AccessPolicy policy) {
+		this.privateViewing = policy.privateViewing();
+		this.onDuplicate = policy.onDuplicate();
 	}
 
 	void applySettings(AppSettings settings) {

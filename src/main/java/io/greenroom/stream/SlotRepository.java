@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface SlotRepository extends JpaRepository<Slot, Long> {
 
@@ -16,6 +17,9 @@ public interface SlotRepository extends JpaRepository<Slot, Long> {
 
 	@EntityGraph(attributePaths = "app")
 	Optional<Slot> findByAppNameAndName(String app, String name);
+
+	@Query("select s from Slot s join fetch s.app")
+	List<Slot> findAllWithApp();
 
 	boolean existsByAppIdAndName(Long appId, String name);
 

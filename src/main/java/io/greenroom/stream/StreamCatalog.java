@@ -127,6 +127,7 @@ public class StreamCatalog {
 		slot.setEnabled(draft.enabled());
 		Slot saved = saveUnique(() -> this.slots.saveAndFlush(slot), duplicateSlot(app, draft.name()).getMessage());
 		logger.info("Created slot {}/{}", app.getName(), draft.name());
+		catalogChanged();
 		return saved;
 	}
 
@@ -141,6 +142,7 @@ public class StreamCatalog {
 		slot.update(draft.name(), draft.displayName(), draft.bitrateKbps(), draft.enabled());
 		saveUnique(() -> this.slots.saveAndFlush(slot), duplicateSlot(slot.getApp(), draft.name()).getMessage());
 		logger.info("Updated slot {}/{} (enabled={})", slot.getApp().getName(), slot.getName(), slot.isEnabled());
+		catalogChanged();
 		return slot;
 	}
 
@@ -150,6 +152,7 @@ public class StreamCatalog {
 			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
 		slot.setEnabled(enabled);
 		logger.info("{} slot {}/{}", enabled ? "Enabled" : "Disabled", slot.getApp().getName(), slot.getName());
+		catalogChanged();
 		return slot;
 	}
 
@@ -160,6 +163,7 @@ public class StreamCatalog {
 		slot.rotateSecret(PublishSecret.generate(), this.clock.instant());
 		this.slots.flush();
 		logger.info("Rotated the publish secret of slot {}/{}", slot.getApp().getName(), slot.getName());
+		catalogChanged();
 		return slot;
 	}
 
@@ -169,10 +173,32 @@ public class StreamCatalog {
 			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
 		this.slots.delete(slot);
 		logger.info("Deleted slot {}/{}", slot.getApp().getName(), slot.getName());
+		catalogChanged();
+	}
+
+	/** Who may watch the app and what a second publisher gets; needs no OME restart. */
+	@Transactional
+	public App updateAccessPolicy(Long id, AccessPolicy policy) {
+		App app = this.apps.findById(id).orElseThrow(() -> new UnknownEntityException("app", id));
+		app.applyAccessPolicy(policy);
+		this.apps.flush();
+		logger.info("App {} access: {}", app.getName(), policy);
+		catalogChanged();
+		return app;
+	}
+
+	/** Every slot with its app, for caches that answer without the database. */
+	public List<Slot> allSlots() {
+		return this.slots.findAllWithApp();
 	}
 
 	private void appsChanged() {
 		this.events.publishEvent(new AppsChanged(this.clock.instant()));
+		catalogChanged();
+	}
+
+	private void catalogChanged() {
+		this.events.publishEvent(new CatalogChanged(this.clock.instant()));
 	}
 
 	private static DuplicateNameException duplicateSlot(App app, String name) {

@@ -1,0 +1,156 @@
+package io.greenroom.admission;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.greenroom.publish.PublishEndpoints;
+import io.greenroom.stream.DuplicatePublisher;
+import io.greenroom.stream.SlotWentLive;
+import io.greenroom.stream.SlotWentOffline;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Decides each admission request from memory: publish needs an enabled slot and its exact
+ * secret; play needs a valid viewer token when the app is private. Records sessions and
+ * announces slots going live or offline after deciding.
+ */
+class AdmissionPolicy {
+
+	private static final Logger logger = LoggerFactory.getLogger(AdmissionPolicy.class);
+
+	private final SlotDirectory directory;
+
+	private final LivePublishers live;
+
+	private final KeyGuard guard;
+
+	private final ViewerTokens viewerTokens;
+
+	private final SessionHistory history;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AdmissionPolicy(SlotDirectory directory, LivePublishers live, KeyGuard guard, ViewerTokens viewerTokens,
+			SessionHistory history, ApplicationEventPublisher events, Clock clock) {
+		this.directory = directory;
+		this.live = live;
+		this.guard = guard;
+		this.viewerTokens = viewerTokens;
+		this.history = history;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The answer to an opening request, or null for a closing one (answered with {}). */
+	@Nullable AdmissionResponse decide(AdmissionRequest admission) {
+		AdmissionRequest.Request request = admission.request();
+		AdmissionRequest.Client client = admission.client();
+		if (request == null || client == null || request.url() == null) {
+			throw new IllegalArgumentException("Validated before deciding");
+		}
+		OmeUrl url = OmeUrl.parse(request.url());
+		boolean incoming = "incoming".equals(request.direction());
+		if ("closing".equals(request.status())) {
+			if (incoming && url != null) {
+				closed(url, client);
+			}
+			return null;
+		}
+		if (url == null) {
+			return AdmissionResponse.deny("not an /app/stream URL");
+		}
+		return incoming ? publish(url, request, client) : play(url, request);
+	}
+
+	private AdmissionResponse publish(OmeUrl url, AdmissionRequest.Request request, AdmissionRequest.Client client) {
+		String protocol = protocol(request);
+		if (!protocol.equals("RTMP") && !protocol.equals("WebRTC")) {
+			return AdmissionResponse.deny("protocol " + request.protocol() + " is not enabled for publishing");
+		}
+		String origin = client.origin();
+		if (this.guard.isBlocked(origin)) {
+			return AdmissionResponse.deny("too many wrong stream keys from this address; try again later");
+		}
+		SlotDirectory.AppEntry app = this.directory.app(url.app());
+		if (app == null) {
+			this.guard.wrongKey(origin);
+			return AdmissionResponse.deny("unknown app");
+		}
+		SlotDirectory.SlotEntry slot = app.slots().get(url.stream());
+		if (slot == null) {
+			this.guard.wrongKey(origin);
+			return AdmissionResponse.deny("unknown slot");
+		}
+		String key = url.query().get(PublishEndpoints.KEY_PARAMETER);
+		if (key == null || !slot.secret().matches(key)) {
+			this.guard.wrongKey(origin);
+			return AdmissionResponse.deny((key == null) ? "missing stream key" : "wrong stream key");
+		}
+		if (!slot.enabled()) {
+			return AdmissionResponse.deny("slot is disabled");
+		}
+		String address = client.address();
+		int port = client.port();
+		LivePublishers.Publisher publisher = new LivePublishers.Publisher(UUID.randomUUID().toString(), address, port,
+				protocol, this.clock.instant());
+		boolean replace = app.policy().onDuplicate() == DuplicatePublisher.REPLACE;
+		LivePublishers.Publisher previous = this.live.claim(url.app(), url.stream(), publisher, replace);
+		if (previous != null && !previous.sameConnection(address, port) && !replace) {
+			return AdmissionResponse.deny("slot is already live from another publisher");
+		}
+		if (previous != null && previous.sameConnection(address, port)) {
+			// OME asked twice for the same connection: same answer, one session.
+			return AdmissionResponse.allow(url.withoutQuery(), 0);
+		}
+		if (previous != null) {
+			this.history.ended(previous.sessionId(), "replaced");
+			logger.info("Slot {}/{}: a new {} publisher replaced the one from {}", url.app(), url.stream(), protocol,
+					previous.address());
+		}
+		this.history.opened(new PublishSession(publisher.sessionId(), url.app(), url.stream(), protocol, address, port,
+				client.realIp(), client.userAgent(), publisher.since()));
+		this.events.publishEvent(new SlotWentLive(url.app(), url.stream(), protocol, publisher.since()));
+		return AdmissionResponse.allow(url.withoutQuery(), 0);
+	}
+
+	private AdmissionResponse play(OmeUrl url, AdmissionRequest.Request request) {
+		SlotDirectory.AppEntry app = this.directory.app(url.app());
+		if (app == null) {
+			return AdmissionResponse.deny("unknown app");
+		}
+		if (!app.policy().privateViewing()) {
+			return AdmissionResponse.allow(null, 0);
+		}
+		Long remaining = this.viewerTokens.remainingMillis(url.query().get(ViewerTokens.PARAMETER), url.app(),
+				url.stream());
+		if (remaining == null) {
+			return AdmissionResponse.deny("this app is private: the viewer link is missing, expired or not valid");
+		}
+		return AdmissionResponse.allow(null, remaining);
+	}
+
+	private void closed(OmeUrl url, AdmissionRequest.Client client) {
+		LivePublishers.Publisher gone = this.live.release(url.app(), url.stream(), client.address(), client.port());
+		if (gone != null) {
+			this.history.ended(gone.sessionId(), "closed");
+			this.events.publishEvent(new SlotWentOffline(url.app(), url.stream(), "closed", this.clock.instant()));
+		}
+	}
+
+	private static String protocol(AdmissionRequest.Request request) {
+		String protocol = request.protocol();
+		return switch ((protocol != null) ? protocol.toUpperCase(Locale.ROOT) : "") {
+			case "RTMP" -> "RTMP";
+			case "WEBRTC" -> "WebRTC";
+			default -> (protocol != null) ? protocol : "";
+		};
+	}
+
+}

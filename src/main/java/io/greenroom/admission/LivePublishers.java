@@ -1,0 +1,81 @@
+package io.greenroom.admission;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Which slots are live right now, and who publishes to each: at most one publisher per
+ * slot. Kept in memory; a restart of Greenroom forgets it and closes the open sessions as
+ * lost.
+ */
+@Component
+public class LivePublishers {
+
+	/**
+	 * The publisher on air for a slot.
+	 *
+	 * @param sessionId the session record's id
+	 * @param address client address as OME sees it
+	 * @param port client port
+	 * @param protocol {@code RTMP} or {@code WebRTC}
+	 * @param since when it went live
+	 */
+	record Publisher(String sessionId, String address, int port, String protocol, Instant since) {
+
+		boolean sameConnection(String address, int port) {
+			return this.address.equals(address) && this.port == port;
+		}
+
+	}
+
+	private final Map<String, Publisher> bySlot = new ConcurrentHashMap<>();
+
+	/** How many slots are live now. */
+	public int count() {
+		return this.bySlot.size();
+	}
+
+	/** Whether a slot is live now. */
+	public boolean isLive(String app, String slot) {
+		return this.bySlot.containsKey(key(app, slot));
+	}
+
+	/**
+	 * Puts a publisher on air if the slot is free (or {@code replace} is set).
+	 * @return the publisher it replaced or found, or null when the slot was free
+	 */
+	@Nullable Publisher claim(String app, String slot, Publisher publisher, boolean replace) {
+		Publisher[] previous = new Publisher[1];
+		this.bySlot.compute(key(app, slot), (key, current) -> {
+			previous[0] = current;
+			if (current == null || replace || current.sameConnection(publisher.address(), publisher.port())) {
+				return publisher;
+			}
+			return current;
+		});
+		return previous[0];
+	}
+
+	/** Takes a publisher off air, if it is the one on air. Closing twice is harmless. */
+	@Nullable Publisher release(String app, String slot, String address, int port) {
+		Publisher[] removed = new Publisher[1];
+		this.bySlot.computeIfPresent(key(app, slot), (key, current) -> {
+			if (current.sameConnection(address, port)) {
+				removed[0] = current;
+				return null;
+			}
+			return current;
+		});
+		return removed[0];
+	}
+
+	private static String key(String app, String slot) {
+		return app + "/" + slot;
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.greenroom.admission;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.greenroom.stream.AccessPolicy;
+import io.greenroom.stream.App;
+import io.greenroom.stream.CatalogChanged;
+import io.greenroom.stream.PublishSecret;
+import io.greenroom.stream.Slot;
+import io.greenroom.stream.StreamCatalog;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * An in-memory copy of every app and slot, so admission never waits on the database. It
+ * is rebuilt after every committed catalogue change (10,000 slots take a few ms).
+ */
+@Component
+class SlotDirectory {
+
+	/**
+	 * What admission needs of an app.
+	 *
+	 * @param policy privacy and second-publisher rule
+	 * @param slots its slots by name
+	 */
+	record AppEntry(AccessPolicy policy, Map<String, SlotEntry> slots) {
+	}
+
+	/**
+	 * What admission needs of a slot.
+	 *
+	 * @param secret the publish secret
+	 * @param enabled whether it may publish
+	 */
+	record SlotEntry(PublishSecret secret, boolean enabled) {
+	}
+
+	private final StreamCatalog catalog;
+
+	private volatile @Nullable Map<String, AppEntry> apps;
+
+	SlotDirectory(StreamCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@Nullable AppEntry app(String name) {
+		Map<String, AppEntry> current = this.apps;
+		if (current == null) {
+			current = reload();
+		}
+		return current.get(name);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void onCatalogChanged(CatalogChanged event) {
+		reload();
+	}
+
+	synchronized Map<String, AppEntry> reload() {
+		Map<String, Map<String, SlotEntry>> slots = new HashMap<>();
+		for (Slot slot : this.catalog.allSlots()) {
+			slots.computeIfAbsent(slot.getApp().getName(), (name) -> new HashMap<>())
+				.put(slot.getName(), new SlotEntry(slot.getPublishSecret(), slot.isEnabled()));
+		}
+		Map<String, AppEntry> apps = new HashMap<>();
+		for (App app : this.catalog.allApps()) {
+			apps.put(app.getName(),
+					new AppEntry(app.getAccessPolicy(), Map.copyOf(slots.getOrDefault(app.getName(), Map.of()))));
+		}
+		Map<String, AppEntry> snapshot = Map.copyOf(apps);
+		this.apps = snapshot;
+		return snapshot;
+	}
+
+}
