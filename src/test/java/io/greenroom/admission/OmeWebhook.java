@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * Sends admission requests shaped byte for byte like OME 0.19's (field order and headers
  * as captured in {@code ome-reference/captured-0.19.0}), signed with a real HMAC.
  */
-final class OmeWebhook {
+public final class OmeWebhook {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -21,13 +21,13 @@ final class OmeWebhook {
 
 	private final String secretKey;
 
-	OmeWebhook(String baseUrl, String secretKey) {
+	public OmeWebhook(String baseUrl, String secretKey) {
 		this.url = baseUrl + AdmissionController.PATH;
 		this.secretKey = secretKey;
 	}
 
 	/** An opening request body, as OME writes it. */
-	static String opening(String direction, String protocol, String url, String address, int port,
+	public static String opening(String direction, String protocol, String url, String address, int port,
 			@Nullable String realIp, @Nullable String userAgent) {
 		return "{\"client\":" + client(address, port, realIp, userAgent) + ",\"request\":{\"direction\":\"" + direction
 				+ "\",\"protocol\":\"" + protocol
@@ -35,7 +35,7 @@ final class OmeWebhook {
 	}
 
 	/** A closing request body, as OME writes it (with the redirect it was given). */
-	static String closing(String direction, String protocol, String url, String newUrl, String address, int port,
+	public static String closing(String direction, String protocol, String url, String newUrl, String address, int port,
 			@Nullable String realIp) {
 		return "{\"client\":" + client(address, port, realIp, null) + ",\"request\":{\"direction\":\"" + direction
 				+ "\",\"new_url\":\"" + newUrl + "\",\"protocol\":\"" + protocol
@@ -48,7 +48,7 @@ final class OmeWebhook {
 				+ ((userAgent != null) ? ",\"user_agent\":\"" + userAgent + "\"" : "") + "}";
 	}
 
-	HttpResponse<String> send(String body) throws IOException, InterruptedException {
+	public HttpResponse<String> send(String body) throws IOException, InterruptedException {
 		return send(body.getBytes(StandardCharsets.UTF_8),
 				OmeSignature.sign(this.secretKey, body.getBytes(StandardCharsets.UTF_8)));
 	}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.greenroom.GreenroomInstance;
+import io.greenroom.admission.OmeWebhook;
 import io.greenroom.stream.Slot;
 import io.greenroom.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,20 @@ class DashboardBrowserTests {
 			assertThat(text(browser, "#bframes-warning")).contains("B-frames must be off");
 			chromium.screenshot("slot-page-revealed");
 
+			// OME asks Greenroom before letting the streamer in: the slot goes live with
+			// a session.
+			OmeWebhook ome = new OmeWebhook(base,
+					greenroom.bean(io.greenroom.ome.OmeSecrets.class).admissionSecretKey());
+			String rtmpUrl = "rtmp://127.0.0.1:1935/show/slot-1?key=" + secret;
+			assertThat(
+					ome.send(OmeWebhook.opening("incoming", "RTMP", rtmpUrl, "172.18.0.5", 40123, "203.0.113.7", null))
+						.body())
+				.startsWith("{\"allowed\":true");
+			browser.navigate().refresh();
+			assertThat(text(browser, "#slot-live")).isEqualTo("live");
+			assertThat(text(browser, "#sessions")).contains("RTMP").contains("172.18.0.5:40123 (203.0.113.7)");
+			assertThat(text(browser, "#live-count")).contains("1 stream(s) are live");
+
 			// Rotating asks first, then shows the new secret at once.
 			browser.findElement(By.id("rotate-secret")).click();
 			wait.until(ExpectedConditions.alertIsPresent()).accept();
@@ -103,6 +118,11 @@ class DashboardBrowserTests {
 			assertThat(rotated).isNotEqualTo(secret);
 			assertThat(reveal(browser, "rtmp-key")).isEqualTo("slot-1?key=" + rotated);
 			assertThat(reveal(browser, "whip-server")).endsWith("&key=" + rotated);
+			assertThat(
+					ome.send(OmeWebhook.opening("incoming", "RTMP", rtmpUrl, "172.18.0.5", 40124, "203.0.113.8", null))
+						.body())
+				.as("the old key is refused at once")
+				.contains("wrong stream key");
 
 			// The OME config page shows the generated file with its secrets masked, and
 			// applies it.

@@ -1,7 +1,13 @@
 package io.greenroom.web.admin;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import io.greenroom.admission.LivePublishers;
+import io.greenroom.admission.ViewerTokens;
+import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
 import io.greenroom.stream.DuplicateNameException;
 import io.greenroom.stream.Slot;
@@ -35,8 +41,21 @@ class AppController {
 
 	private final StreamCatalog catalog;
 
-	AppController(StreamCatalog catalog) {
+	private final LivePublishers live;
+
+	private final ViewerTokens viewerTokens;
+
+	private final PublishEndpoints endpoints;
+
+	private final Clock clock;
+
+	AppController(StreamCatalog catalog, LivePublishers live, ViewerTokens viewerTokens, PublishEndpoints endpoints,
+			Clock clock) {
 		this.catalog = catalog;
+		this.live = live;
+		this.viewerTokens = viewerTokens;
+		this.endpoints = endpoints;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -78,8 +97,59 @@ class AppController {
 	@GetMapping("/apps/{appId}")
 	String showApp(@PathVariable Long appId, Model model) {
 		App app = app(appId);
+		model.addAttribute("accessForm", AccessForm.of(app.getAccessPolicy()));
+		model.addAttribute("shareForm", ShareForm.empty());
+		return details(app, model);
+	}
+
+	@PostMapping("/apps/{appId}/access")
+	String processAccess(@PathVariable Long appId, @Valid @ModelAttribute("accessForm") AccessForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		App app = app(appId);
+		if (result.hasErrors()) {
+			model.addAttribute("shareForm", ShareForm.empty());
+			return details(app, model);
+		}
+		this.catalog.updateAccessPolicy(appId, form.toPolicy());
+		redirect.addFlashAttribute("message",
+				form.toPolicy().privateViewing()
+						? "Saved. Viewers now need a link from this page; open players without one are refused."
+						: "Saved. Anyone who knows a slot's address can watch it.");
+		return "redirect:/apps/" + appId;
+	}
+
+	@PostMapping("/apps/{appId}/share")
+	String processShare(@PathVariable Long appId, @Valid @ModelAttribute("shareForm") ShareForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		App app = app(appId);
+		List<Slot> slots = this.catalog.listSlots(appId);
+		if (!form.slot().equals(ViewerTokens.ALL_SLOTS)
+				&& slots.stream().noneMatch((slot) -> slot.getName().equals(form.slot()))) {
+			result.rejectValue("slot", "unknown", "That slot does not exist in this app.");
+		}
+		if (result.hasErrors()) {
+			model.addAttribute("accessForm", AccessForm.of(app.getAccessPolicy()));
+			return details(app, model);
+		}
+		Instant expiry = this.clock.instant().plus(Duration.ofHours(form.hours()));
+		String token = this.viewerTokens.issue(app.getName(), form.slot(), expiry);
+		String target = form.slot().equals(ViewerTokens.ALL_SLOTS) ? "SLOT" : form.slot();
+		redirect.addFlashAttribute("shareLink",
+				this.endpoints.playUrl(app.getName(), target) + "?" + ViewerTokens.PARAMETER + "=" + token);
+		redirect.addFlashAttribute("shareExpiry", expiry);
+		redirect.addFlashAttribute("message", "Viewer link created. It works until " + expiry + ".");
+		return "redirect:/apps/" + appId;
+	}
+
+	private String details(App app, Model model) {
+		List<Slot> slots = this.catalog.listSlots(app.getId());
 		model.addAttribute("app", app);
-		model.addAttribute("slots", this.catalog.listSlots(appId));
+		model.addAttribute("slots", slots);
+		model.addAttribute("liveSlots",
+				slots.stream()
+					.filter((slot) -> this.live.isLive(app.getName(), slot.getName()))
+					.map(Slot::getName)
+					.toList());
 		return VIEW_APP_DETAILS;
 	}
 

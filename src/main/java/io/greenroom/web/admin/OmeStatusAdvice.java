@@ -1,5 +1,6 @@
 package io.greenroom.web.admin;
 
+import io.greenroom.admission.LivePublishers;
 import io.greenroom.ome.OmeConfigStatus;
 import io.greenroom.ome.OmeConfiguration;
 
@@ -16,8 +17,16 @@ class OmeStatusAdvice {
 
 	private final OmeConfiguration configuration;
 
-	OmeStatusAdvice(OmeConfiguration configuration) {
+	private final LivePublishers live;
+
+	OmeStatusAdvice(OmeConfiguration configuration, LivePublishers live) {
 		this.configuration = configuration;
+		this.live = live;
+	}
+
+	@ModelAttribute("liveCount")
+	int liveCount() {
+		return this.live.count();
 	}
 
 	@ModelAttribute("omeStatus")

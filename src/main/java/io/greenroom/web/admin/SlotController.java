@@ -3,6 +3,8 @@ package io.greenroom.web.admin;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.greenroom.admission.LivePublishers;
+import io.greenroom.admission.SessionHistory;
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
 import io.greenroom.stream.DuplicateNameException;
@@ -39,9 +41,15 @@ class SlotController {
 
 	private final PublishEndpoints endpoints;
 
-	SlotController(StreamCatalog catalog, PublishEndpoints endpoints) {
+	private final LivePublishers live;
+
+	private final SessionHistory history;
+
+	SlotController(StreamCatalog catalog, PublishEndpoints endpoints, LivePublishers live, SessionHistory history) {
 		this.catalog = catalog;
 		this.endpoints = endpoints;
+		this.live = live;
+		this.history = history;
 	}
 
 	@GetMapping("/apps/{appId}/slots/new")
@@ -79,6 +87,12 @@ class SlotController {
 		model.addAttribute("slot", slot);
 		model.addAttribute("obs", ObsSettings.of(slot, this.endpoints));
 		model.addAttribute("secretChangedAt", TIME_FORMAT.format(slot.getSecretRotatedAt()));
+		model.addAttribute("live", this.live.isLive(slot.getApp().getName(), slot.getName()));
+		model.addAttribute("sessions",
+				this.history.recent(slot.getApp().getName(), slot.getName())
+					.stream()
+					.map((session) -> SessionRow.of(session, TIME_FORMAT))
+					.toList());
 		return VIEW_SLOT_DETAILS;
 	}
 

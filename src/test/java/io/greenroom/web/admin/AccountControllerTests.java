@@ -1,6 +1,7 @@
 package io.greenroom.web.admin;
 
 import io.greenroom.account.AdminAccounts;
+import io.greenroom.admission.LivePublishers;
 import io.greenroom.config.SecurityConfiguration;
 import io.greenroom.ome.OmeConfiguration;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class AccountControllerTests {
 
 	@MockitoBean
 	private OmeConfiguration omeConfiguration;
+
+	@MockitoBean
+	private LivePublishers live;
 
 	@MockitoBean
 	private AdminAccounts accounts;

@@ -1,15 +1,24 @@
 package io.greenroom.web.admin;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.greenroom.admission.LivePublishers;
+import io.greenroom.admission.SessionHistory;
+import io.greenroom.admission.ViewerTokens;
 import io.greenroom.config.SecurityConfiguration;
 import io.greenroom.ome.OmeConfiguration;
+import io.greenroom.publish.PublicProperties;
+import io.greenroom.publish.PublishEndpoints;
+import io.greenroom.stream.AccessPolicy;
 import io.greenroom.stream.App;
 import io.greenroom.stream.AppSettings;
 import io.greenroom.stream.AppSummary;
 import io.greenroom.stream.DuplicateNameException;
+import io.greenroom.stream.DuplicatePublisher;
 import io.greenroom.stream.Names;
 import io.greenroom.stream.PublishSecret;
 import io.greenroom.stream.Slot;
@@ -19,7 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -37,13 +48,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(AppController.class)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, AppControllerTests.Wiring.class })
 @WithMockUser
 class AppControllerTests {
 
@@ -52,6 +64,15 @@ class AppControllerTests {
 
 	@MockitoBean
 	private OmeConfiguration omeConfiguration;
+
+	@MockitoBean
+	private LivePublishers live;
+
+	@MockitoBean
+	private SessionHistory history;
+
+	@MockitoBean
+	private ViewerTokens viewerTokens;
 
 	@MockitoBean
 	private StreamCatalog catalog;
@@ -176,6 +197,38 @@ class AppControllerTests {
 			.andExpect(content().string(containsString("does not exist")));
 	}
 
+	@Test
+	void makesAnAppPrivate() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		this.mvc
+			.perform(
+					post("/apps/7/access").with(csrf()).param("privateViewing", "true").param("onDuplicate", "REPLACE"))
+			.andExpect(redirectedUrl("/apps/7"));
+		verify(this.catalog).updateAccessPolicy(7L, new AccessPolicy(true, DuplicatePublisher.REPLACE));
+	}
+
+	@Test
+	void createsAViewerLinkForOneSlot() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		given(this.catalog.listSlots(7L)).willReturn(List.of(slotOne()));
+		given(this.viewerTokens.issue(any(), any(), any())).willReturn("v1.show.slot-1.1.sig");
+		this.mvc.perform(post("/apps/7/share").with(csrf()).param("slot", "slot-1").param("hours", "24"))
+			.andExpect(redirectedUrl("/apps/7"))
+			.andExpect(flash().attribute("shareLink",
+					"wss://live.example.org/ome/show/slot-1?token=v1.show.slot-1.1.sig"));
+		verify(this.viewerTokens).issue("show", "slot-1", Instant.parse("2026-11-26T18:00:00Z"));
+	}
+
+	@Test
+	void refusesAViewerLinkForAnUnknownSlotOrTooLong() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		given(this.catalog.listSlots(7L)).willReturn(List.of(slotOne()));
+		this.mvc.perform(post("/apps/7/share").with(csrf()).param("slot", "slot-9").param("hours", "10000"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("shareForm", "slot", "hours"));
+		verify(this.viewerTokens, never()).issue(any(), any(), any());
+	}
+
 	private static App show() {
 		App app = new App("show", Instant.parse("2026-11-01T10:00:00Z"));
 		ReflectionTestUtils.setField(app, "id", 7L);
@@ -184,6 +237,21 @@ class AppControllerTests {
 
 	private static Slot slotOne() {
 		return new Slot(show(), "slot-1", "Racer 1", 2500, PublishSecret.generate(), Instant.now());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Wiring {
+
+		@Bean
+		PublishEndpoints publishEndpoints() {
+			return new PublishEndpoints(new PublicProperties("live.example.org", true, 443, "/ome", 3333, 1935));
+		}
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC);
+		}
+
 	}
 
 }

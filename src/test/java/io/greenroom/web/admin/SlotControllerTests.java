@@ -3,6 +3,9 @@ package io.greenroom.web.admin;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.greenroom.admission.LivePublishers;
+import io.greenroom.admission.SessionHistory;
+import io.greenroom.admission.ViewerTokens;
 import io.greenroom.config.SecurityConfiguration;
 import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
@@ -55,6 +58,15 @@ class SlotControllerTests {
 
 	@MockitoBean
 	private OmeConfiguration omeConfiguration;
+
+	@MockitoBean
+	private LivePublishers live;
+
+	@MockitoBean
+	private SessionHistory history;
+
+	@MockitoBean
+	private ViewerTokens viewerTokens;
 
 	@MockitoBean
 	private StreamCatalog catalog;
