@@ -3,10 +3,13 @@ package io.greenroom.admission;
 import java.time.Clock;
 
 import io.greenroom.ome.OmeSecrets;
+import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Wires the plain admission pieces, which tests create with {@code new}.
@@ -24,9 +27,23 @@ class AdmissionConfiguration {
 		return new ViewerTokens(secrets.viewerTokenKey(), clock);
 	}
 
+	/**
+	 * Ahead of every other filter, the login chain included: see
+	 * {@link AdmissionEndpoint}.
+	 */
+	@Bean
+	FilterRegistrationBean<AdmissionEndpoint> admissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets,
+			ObjectMapper json) {
+		FilterRegistrationBean<AdmissionEndpoint> registration = new FilterRegistrationBean<>(
+				new AdmissionEndpoint(policy, secrets, json));
+		registration.addUrlPatterns(AdmissionEndpoint.PATH);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	@Bean
 	AdmissionPolicy admissionPolicy(SlotDirectory directory, LivePublishers live, KeyGuard guard,
-			ViewerTokens viewerTokens, SessionHistory history, ApplicationEventPublisher events, Clock clock) {
+			ViewerTokens viewerTokens, SessionRecorder history, ApplicationEventPublisher events, Clock clock) {
 		return new AdmissionPolicy(directory, live, guard, viewerTokens, history, events, clock);
 	}
 

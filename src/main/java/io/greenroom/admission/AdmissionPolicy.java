@@ -31,14 +31,14 @@ class AdmissionPolicy {
 
 	private final ViewerTokens viewerTokens;
 
-	private final SessionHistory history;
+	private final SessionRecorder history;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	AdmissionPolicy(SlotDirectory directory, LivePublishers live, KeyGuard guard, ViewerTokens viewerTokens,
-			SessionHistory history, ApplicationEventPublisher events, Clock clock) {
+			SessionRecorder history, ApplicationEventPublisher events, Clock clock) {
 		this.directory = directory;
 		this.live = live;
 		this.guard = guard;

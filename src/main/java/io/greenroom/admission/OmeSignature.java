@@ -23,14 +23,24 @@ final class OmeSignature {
 	private OmeSignature() {
 	}
 
+	/** Looking a Mac up costs more than using it: keep one per thread. */
+	private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+		try {
+			return Mac.getInstance("HmacSHA1");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("HMAC-SHA1 unavailable", ex);
+		}
+	});
+
 	static String sign(String secretKey, byte[] body) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA1");
+			Mac mac = MAC.get();
 			mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(body));
 		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HMAC-SHA1 unavailable", ex);
+		catch (InvalidKeyException ex) {
+			throw new IllegalStateException("Unusable admission key", ex);
 		}
 	}
 

@@ -1,9 +1,13 @@
 package io.greenroom.admission;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,45 +17,63 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records publish sessions. Writes go through one background thread with a bounded queue,
- * so admission answers OME without waiting for the database; if the queue is ever full a
- * record is dropped and counted rather than slowing OME down.
+ * Records publish sessions. Admission only queues a record; one background thread writes
+ * whatever has queued up in a single batched transaction, so OME never waits on the
+ * database and a burst costs one commit, not hundreds. If the queue is ever full a record
+ * is dropped and counted rather than slowing admission down.
  */
 @Service
-public class SessionHistory implements DisposableBean {
+public class SessionHistory implements SessionRecorder, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionHistory.class);
 
 	private static final int QUEUE_CAPACITY = 10_000;
 
+	private static final int BATCH = 500;
+
+	private sealed interface Change permits Opened, Ended, Marker {
+
+	}
+
+	private record Opened(PublishSession session) implements Change {
+	}
+
+	private record Ended(String id, Instant at, String reason) implements Change {
+	}
+
+	private record Marker(CountDownLatch reached) implements Change {
+	}
+
 	private final PublishSessionRepository repository;
+
+	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
+	private final BlockingQueue<Change> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+
 	private final AtomicLong dropped = new AtomicLong();
 
-	private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-			new ArrayBlockingQueue<>(QUEUE_CAPACITY), (runnable) -> {
-				Thread thread = new Thread(runnable, "session-history");
-				thread.setDaemon(true);
-				return thread;
-			}, (runnable, executor) -> {
-				long count = this.dropped.incrementAndGet();
-				if (count == 1 || count % 1000 == 0) {
-					logger.error("Session history queue is full; {} record(s) dropped", count);
-				}
-			});
+	private final Thread writer;
 
-	SessionHistory(PublishSessionRepository repository, TransactionTemplate transactions, Clock clock) {
+	private volatile boolean running = true;
+
+	SessionHistory(PublishSessionRepository repository, JdbcTemplate jdbc, TransactionTemplate transactions,
+			Clock clock) {
 		this.repository = repository;
+		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.writer = new Thread(this::writeLoop, "session-history");
+		this.writer.setDaemon(true);
+		this.writer.start();
 	}
 
 	/** The latest sessions of a slot, newest first. */
@@ -59,50 +81,107 @@ public class SessionHistory implements DisposableBean {
 		return this.repository.findTop50ByAppNameAndSlotNameOrderByStartedAtDesc(app, slot);
 	}
 
-	void opened(PublishSession session) {
-		this.writer.execute(() -> save(() -> this.repository.save(session)));
+	@Override
+	public void opened(PublishSession session) {
+		enqueue(new Opened(session));
 	}
 
-	void ended(String sessionId, String reason) {
-		java.time.Instant at = this.clock.instant();
-		this.writer.execute(() -> save(() -> this.repository.findById(sessionId).ifPresent((session) -> {
-			session.end(at, reason);
-			this.repository.save(session);
-		})));
+	@Override
+	public void ended(String sessionId, String reason) {
+		enqueue(new Ended(sessionId, this.clock.instant(), reason));
 	}
 
 	/** Sessions left open by a previous run cannot be known to have ended cleanly. */
 	@EventListener(ApplicationReadyEvent.class)
 	void closeSessionsLeftOpen() {
+		int lost = this.jdbc.update(
+				"update publish_session set ended_at = ?, end_reason = 'lost' where ended_at is null",
+				Timestamp.from(this.clock.instant()));
+		if (lost > 0) {
+			logger.info("Marked {} session(s) left open by the previous run as lost", lost);
+		}
+	}
+
+	/** Waits until everything queued so far is written; for tests and shutdown. */
+	void flush() throws InterruptedException {
+		CountDownLatch reached = new CountDownLatch(1);
+		this.queue.put(new Marker(reached));
+		reached.await(10, TimeUnit.SECONDS);
+	}
+
+	private void enqueue(Change change) {
+		if (!this.queue.offer(change)) {
+			long count = this.dropped.incrementAndGet();
+			if (count == 1 || count % 1000 == 0) {
+				logger.error("Session history queue is full; {} record(s) dropped", count);
+			}
+		}
+	}
+
+	private void writeLoop() {
+		List<Change> batch = new ArrayList<>(BATCH);
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				Change first = this.queue.poll(500, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				this.queue.drainTo(batch, BATCH - 1);
+				write(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.error("Could not record {} publish session change(s): {}", batch.size(), ex.getMessage());
+			}
+			finally {
+				batch.stream()
+					.filter(Marker.class::isInstance)
+					.forEach((change) -> ((Marker) change).reached().countDown());
+				batch.clear();
+			}
+		}
+	}
+
+	private void write(List<Change> batch) {
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> updates = new ArrayList<>();
+		for (Change change : batch) {
+			if (change instanceof Opened opened) {
+				PublishSession s = opened.session();
+				inserts.add(new Object[] { s.getId(), s.getAppName(), s.getSlotName(), s.getProtocol(),
+						s.getClientAddress(), s.getClientPort(), s.getRealIp(), s.getUserAgent(),
+						Timestamp.from(s.getStartedAt()) });
+			}
+			else if (change instanceof Ended ended) {
+				updates.add(new Object[] { Timestamp.from(ended.at()), ended.reason(), ended.id() });
+			}
+		}
+		if (inserts.isEmpty() && updates.isEmpty()) {
+			return;
+		}
 		this.transactions.executeWithoutResult((status) -> {
-			List<PublishSession> open = this.repository.findByEndedAtIsNull();
-			open.forEach((session) -> session.end(this.clock.instant(), "lost"));
-			if (!open.isEmpty()) {
-				logger.info("Marked {} session(s) left open by the previous run as lost", open.size());
+			if (!inserts.isEmpty()) {
+				this.jdbc.batchUpdate(
+						"insert into publish_session (id, app_name, slot_name, protocol, client_address,"
+								+ " client_port, real_ip, user_agent, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						inserts);
+			}
+			if (!updates.isEmpty()) {
+				this.jdbc.batchUpdate(
+						"update publish_session set ended_at = ?, end_reason = ? where id = ? and ended_at is null",
+						updates);
 			}
 		});
 	}
 
-	/** Waits until every queued write is done; for tests and shutdown. */
-	void flush() throws InterruptedException {
-		java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-		this.writer.execute(done::countDown);
-		done.await(10, TimeUnit.SECONDS);
-	}
-
-	private void save(Runnable write) {
-		try {
-			this.transactions.executeWithoutResult((status) -> write.run());
-		}
-		catch (RuntimeException ex) {
-			logger.error("Could not record a publish session: {}", ex.getMessage());
-		}
-	}
-
 	@Override
 	public void destroy() throws InterruptedException {
-		this.writer.shutdown();
-		this.writer.awaitTermination(5, TimeUnit.SECONDS);
+		this.running = false;
+		this.writer.join(5000);
 	}
 
 }

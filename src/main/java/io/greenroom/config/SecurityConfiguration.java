@@ -1,44 +1,32 @@
 package io.greenroom.config;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Form login for the dashboard. Everything needs the admin login except the login page,
- * static assets, the health check and the error page. CSRF protection is Spring
- * Security's default and stays on for every form.
+ * Form login for the dashboard. OME's admission webhook never reaches this chain: its own
+ * filter answers it first and checks OME's signature instead. Everything needs the admin
+ * login except the login page, static assets, the health check and the error page. CSRF
+ * protection is Spring Security's default and stays on for every form.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
-
-	/** OME's admission webhook: authenticated by its signature, not by a login. */
-	static final String ADMISSION_WEBHOOK = "/ome/admission";
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, ADMISSION_WEBHOOK)
-			.permitAll()
+		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/apps", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("GREENROOM_SESSION"))
-			// OME signs the webhook with HMAC; it has no session, so no CSRF token
-			// either.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(ADMISSION_WEBHOOK))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.deny()));
 		return http.build();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
 	}
 
 }

@@ -22,7 +22,7 @@ public final class OmeWebhook {
 	private final String secretKey;
 
 	public OmeWebhook(String baseUrl, String secretKey) {
-		this.url = baseUrl + AdmissionController.PATH;
+		this.url = baseUrl + AdmissionEndpoint.PATH;
 		this.secretKey = secretKey;
 	}
 
@@ -46,6 +46,11 @@ public final class OmeWebhook {
 		return "{\"address\":\"" + address + "\",\"port\":" + port
 				+ ((realIp != null) ? ",\"real_ip\":\"" + realIp + "\"" : "")
 				+ ((userAgent != null) ? ",\"user_agent\":\"" + userAgent + "\"" : "") + "}";
+	}
+
+	/** The {@code X-OME-Signature} OME would send for this body. */
+	public static String signature(String secretKey, String body) {
+		return OmeSignature.sign(secretKey, body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	public HttpResponse<String> send(String body) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package io.greenroom.web.admin;
 
 import io.greenroom.account.AdminAccounts;
 import io.greenroom.admission.LivePublishers;
+import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
 import io.greenroom.ome.OmeConfiguration;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(AccountController.class)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, PasswordConfiguration.class })
 @WithMockUser
 class AccountControllerTests {
 

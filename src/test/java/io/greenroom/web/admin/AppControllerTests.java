@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.SessionHistory;
 import io.greenroom.admission.ViewerTokens;
+import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
 import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
@@ -55,7 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(AppController.class)
-@Import({ SecurityConfiguration.class, AppControllerTests.Wiring.class })
+@Import({ SecurityConfiguration.class, PasswordConfiguration.class, AppControllerTests.Wiring.class })
 @WithMockUser
 class AppControllerTests {
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.SessionHistory;
 import io.greenroom.admission.ViewerTokens;
+import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
 import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
@@ -47,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(SlotController.class)
-@Import({ SecurityConfiguration.class, SlotControllerTests.Endpoints.class })
+@Import({ SecurityConfiguration.class, PasswordConfiguration.class, SlotControllerTests.Endpoints.class })
 @WithMockUser
 class SlotControllerTests {
 

@@ -1,0 +1,124 @@
+package io.greenroom.admission;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.greenroom.ome.OmeSecrets;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * {@code POST /ome/admission}: OME's admission webhook. It sits on OME's critical path,
+ * so it is a servlet filter ahead of everything else and answers by itself: no login
+ * chain, no MVC dispatch, no per-request metrics. It is authenticated by OME's HMAC
+ * signature, checked on the raw bytes before anything is parsed.
+ * <p>
+ * Answers: 200 with the decision; 401 with an empty body for a missing or wrong
+ * signature; 413 for a body over 16 KB; 400 with a one-line reason for a body that is not
+ * OME's JSON; 405 for anything but POST. Never a stack trace: OME treats all of them as
+ * "deny" anyway.
+ */
+class AdmissionEndpoint implements Filter {
+
+	static final String PATH = "/ome/admission";
+
+	private static final Logger logger = LoggerFactory.getLogger(AdmissionEndpoint.class);
+
+	private final AdmissionPolicy policy;
+
+	private final OmeSecrets secrets;
+
+	private final ObjectMapper json;
+
+	AdmissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets, ObjectMapper json) {
+		this.policy = policy;
+		this.secrets = secrets;
+		this.json = json;
+	}
+
+	@Override
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+			throws IOException, ServletException {
+		HttpServletRequest request = (HttpServletRequest) servletRequest;
+		HttpServletResponse response = (HttpServletResponse) servletResponse;
+		if (!"POST".equals(request.getMethod())) {
+			response.setHeader("Allow", "POST");
+			response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+			return;
+		}
+		try {
+			admit(request, response);
+		}
+		catch (RuntimeException ex) {
+			// Our bug: OME reads a 500 as "deny", which is the safe answer.
+			logger.error("Admission failed", ex);
+			response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+		}
+	}
+
+	private void admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (request.getContentLengthLong() > AdmissionProperties.MAX_BODY_BYTES) {
+			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			return;
+		}
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			body = in.readNBytes(AdmissionProperties.MAX_BODY_BYTES + 1);
+		}
+		if (body.length > AdmissionProperties.MAX_BODY_BYTES) {
+			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			return;
+		}
+		String signature = request.getHeader(OmeSignature.HEADER);
+		if (!OmeSignature.verify(this.secrets.admissionSecretKey(), body, signature)) {
+			logger.warn("Refused an admission request from {} with a {} signature", request.getRemoteAddr(),
+					(signature == null) ? "missing" : "wrong");
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			return;
+		}
+		AdmissionRequest admission;
+		try {
+			admission = this.json.readValue(body, AdmissionRequest.class);
+		}
+		catch (JacksonException ex) {
+			badRequest(response, "body is not the JSON OME sends");
+			return;
+		}
+		String problem = (admission != null) ? admission.problem() : "empty body";
+		if (problem != null) {
+			badRequest(response, problem);
+			return;
+		}
+		AdmissionResponse decision = this.policy.decide(admission);
+		if (decision != null && !decision.allowed()) {
+			logger.debug("Denied {}: {}", admission, decision.reason());
+		}
+		write(response, HttpServletResponse.SC_OK, (decision != null) ? decision : Map.of());
+	}
+
+	private void badRequest(HttpServletResponse response, String reason) throws IOException {
+		logger.debug("Bad admission request: {}", reason);
+		write(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("reason", reason));
+	}
+
+	private void write(HttpServletResponse response, int status, Object body) throws IOException {
+		byte[] bytes = this.json.writeValueAsBytes(body);
+		response.setStatus(status);
+		response.setContentType("application/json");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
+	}
+
+}

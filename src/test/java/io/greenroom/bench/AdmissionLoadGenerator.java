@@ -1,0 +1,173 @@
+package io.greenroom.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.greenroom.admission.OmeWebhook;
+
+/**
+ * Sends signed, OME-shaped admission requests to a running Greenroom at a fixed rate over
+ * a fixed number of connections, and reports latency percentiles, throughput and errors.
+ * Latency counts from when each request was due, so a stall is not hidden by sending
+ * later (no coordinated omission).
+ * <p>
+ * The mix: 40% publish with the right key, 35% play, 15% closing of an earlier publish,
+ * 10% publish with a wrong key from a random address.
+ * <p>
+ * Usage: {@code AdmissionLoadGenerator BASE_URL SEED_FILE RATE CONNECTIONS SECONDS}.
+ */
+public final class AdmissionLoadGenerator {
+
+	private static final String PATH = "/ome/admission";
+
+	private record Slot(String app, String slot, String secret) {
+	}
+
+	private record Open(Slot slot, int port) {
+	}
+
+	private AdmissionLoadGenerator() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String base = args[0];
+		List<String> seed = Files.readAllLines(Path.of(args[1]));
+		int rate = Integer.parseInt(args[2]);
+		int connections = Integer.parseInt(args[3]);
+		int seconds = Integer.parseInt(args[4]);
+		String key = seed.get(0);
+		List<Slot> slots = seed.subList(1, seed.size())
+			.stream()
+			.map((line) -> line.split(" "))
+			.map((parts) -> new Slot(parts[0], parts[1], parts[2]))
+			.toList();
+		URI uri = URI.create(base);
+
+		int total = rate * seconds;
+		long[] latencies = new long[total];
+		AtomicInteger next = new AtomicInteger();
+		AtomicLong errors = new AtomicLong();
+		AtomicLong allowed = new AtomicLong();
+		AtomicLong denied = new AtomicLong();
+		AtomicInteger ports = new AtomicInteger(20000);
+		ConcurrentLinkedQueue<Open> open = new ConcurrentLinkedQueue<>();
+		long intervalNanos = 1_000_000_000L / rate;
+		CountDownLatch done = new CountDownLatch(connections);
+
+		warmUp(uri, key, slots);
+		long start = System.nanoTime() + 100_000_000L;
+		for (int c = 0; c < connections; c++) {
+			Random random = new Random(c);
+			RawHttpConnection client = new RawHttpConnection(uri.getHost(), uri.getPort());
+			Thread worker = new Thread(() -> {
+				try {
+					int i;
+					while ((i = next.getAndIncrement()) < total) {
+						long due = start + i * intervalNanos;
+						long wait = due - System.nanoTime();
+						if (wait > 0) {
+							Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+						}
+						String body = body(random, slots, open, ports);
+						try {
+							RawHttpConnection.Response response = client.post(PATH, OmeWebhook.signature(key, body),
+									body);
+							latencies[i] = System.nanoTime() - due;
+							if (response.status() != 200) {
+								errors.incrementAndGet();
+							}
+							else if (response.body().startsWith("{\"allowed\":true")) {
+								allowed.incrementAndGet();
+							}
+							else if (response.body().startsWith("{\"allowed\":false")) {
+								denied.incrementAndGet();
+							}
+						}
+						catch (java.io.IOException ex) {
+							latencies[i] = System.nanoTime() - due;
+							errors.incrementAndGet();
+						}
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					client.close();
+					done.countDown();
+				}
+			}, "load-" + c);
+			worker.start();
+		}
+		done.await();
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long[] sorted = Arrays.copyOf(latencies, total);
+		Arrays.sort(sorted);
+		System.out.printf("requests=%d connections=%d target=%d/s achieved=%.0f/s errors=%d allowed=%d denied=%d%n",
+				total, connections, rate, total / elapsed, errors.get(), allowed.get(), denied.get());
+		System.out.printf("latency ms: p50=%.3f p90=%.3f p99=%.3f p99.9=%.3f max=%.3f%n", ms(sorted, 0.50),
+				ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), sorted[total - 1] / 1e6);
+	}
+
+	private static String body(Random random, List<Slot> slots, ConcurrentLinkedQueue<Open> open, AtomicInteger ports) {
+		int roll = random.nextInt(100);
+		if (roll < 15) {
+			Open session = open.poll();
+			if (session != null) {
+				String url = "rtmp://127.0.0.1:1935/" + session.slot().app() + "/" + session.slot().slot() + "?key="
+						+ session.slot().secret();
+				return OmeWebhook.closing("incoming", "RTMP", url,
+						"rtmp://127.0.0.1:1935/" + session.slot().app() + "/" + session.slot().slot(), "172.18.0.5",
+						session.port(), "198.51.100.10");
+			}
+		}
+		Slot slot = slots.get(random.nextInt(slots.size()));
+		if (roll < 55) {
+			int port = ports.incrementAndGet();
+			boolean whip = random.nextBoolean();
+			String url = whip
+					? "http://127.0.0.1:3333/" + slot.app() + "/" + slot.slot() + "?direction=whip&key=" + slot.secret()
+					: "rtmp://127.0.0.1:1935/" + slot.app() + "/" + slot.slot() + "?key=" + slot.secret();
+			if (!whip) {
+				open.add(new Open(slot, port));
+			}
+			return OmeWebhook.opening("incoming", whip ? "WebRTC" : "RTMP", url, "172.18.0.5", port, "198.51.100.10",
+					whip ? "Mozilla/5.0 OBS/31.0" : null);
+		}
+		if (roll < 90) {
+			return OmeWebhook.opening("outgoing", "WebRTC", "ws://127.0.0.1:3333/" + slot.app() + "/" + slot.slot(),
+					"172.18.0.5", 30000 + random.nextInt(30000), "198.51.100." + random.nextInt(255),
+					"Mozilla/5.0 Chrome/156");
+		}
+		return OmeWebhook.opening("incoming", "RTMP",
+				"rtmp://127.0.0.1:1935/" + slot.app() + "/" + slot.slot() + "?key=wrong" + random.nextInt(),
+				"172.18.0.5", 50000 + random.nextInt(10000),
+				"10." + random.nextInt(255) + "." + random.nextInt(255) + "." + random.nextInt(255), null);
+	}
+
+	private static void warmUp(URI uri, String key, List<Slot> slots) throws Exception {
+		try (RawHttpConnection client = new RawHttpConnection(uri.getHost(), uri.getPort())) {
+			for (int i = 0; i < 5000; i++) {
+				Slot slot = slots.get(i % slots.size());
+				String body = OmeWebhook.opening("outgoing", "WebRTC",
+						"ws://127.0.0.1:3333/" + slot.app() + "/" + slot.slot(), "172.18.0.5", 1000 + i, "198.51.100.1",
+						null);
+				client.post(PATH, OmeWebhook.signature(key, body), body);
+			}
+		}
+	}
+
+	private static double ms(long[] sorted, double quantile) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+	}
+
+}
