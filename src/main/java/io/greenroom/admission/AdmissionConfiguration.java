@@ -43,8 +43,9 @@ class AdmissionConfiguration {
 
 	@Bean
 	AdmissionPolicy admissionPolicy(SlotDirectory directory, LivePublishers live, KeyGuard guard,
-			ViewerTokens viewerTokens, SessionRecorder history, ApplicationEventPublisher events, Clock clock) {
-		return new AdmissionPolicy(directory, live, guard, viewerTokens, history, events, clock);
+			ViewerTokens viewerTokens, SessionRecorder history, LiveControl control, ApplicationEventPublisher events,
+			Clock clock) {
+		return new AdmissionPolicy(directory, live, guard, viewerTokens, history, control::kickLater, events, clock);
 	}
 
 }

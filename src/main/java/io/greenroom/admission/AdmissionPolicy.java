@@ -21,6 +21,13 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 class AdmissionPolicy {
 
+	/** Drops a publisher at OME, later, off the admission path. */
+	interface Kicker {
+
+		void kickLater(String app, String slot);
+
+	}
+
 	private static final Logger logger = LoggerFactory.getLogger(AdmissionPolicy.class);
 
 	private final SlotDirectory directory;
@@ -33,17 +40,20 @@ class AdmissionPolicy {
 
 	private final SessionRecorder history;
 
+	private final Kicker kicker;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	AdmissionPolicy(SlotDirectory directory, LivePublishers live, KeyGuard guard, ViewerTokens viewerTokens,
-			SessionRecorder history, ApplicationEventPublisher events, Clock clock) {
+			SessionRecorder history, Kicker kicker, ApplicationEventPublisher events, Clock clock) {
 		this.directory = directory;
 		this.live = live;
 		this.guard = guard;
 		this.viewerTokens = viewerTokens;
 		this.history = history;
+		this.kicker = kicker;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -100,19 +110,28 @@ class AdmissionPolicy {
 		int port = client.port();
 		LivePublishers.Publisher publisher = new LivePublishers.Publisher(UUID.randomUUID().toString(), address, port,
 				protocol, this.clock.instant());
-		boolean replace = app.policy().onDuplicate() == DuplicatePublisher.REPLACE;
-		LivePublishers.Publisher previous = this.live.claim(url.app(), url.stream(), publisher, replace);
-		if (previous != null && !previous.sameConnection(address, port) && !replace) {
-			return AdmissionResponse.deny("slot is already live from another publisher");
-		}
+		LivePublishers.Publisher previous = this.live.claim(url.app(), url.stream(), publisher);
 		if (previous != null && previous.sameConnection(address, port)) {
 			// OME asked twice for the same connection: same answer, one session.
 			return AdmissionResponse.allow(url.withoutQuery(), 0);
 		}
 		if (previous != null) {
-			this.history.ended(previous.sessionId(), "replaced");
-			logger.info("Slot {}/{}: a new {} publisher replaced the one from {}", url.app(), url.stream(), protocol,
-					previous.address());
+			if (app.policy().onDuplicate() != DuplicatePublisher.REPLACE) {
+				return AdmissionResponse.deny("slot is already live from another publisher");
+			}
+			// OME holds the old stream until it is dropped, so the newcomer comes in on
+			// its
+			// encoder's automatic reconnect, once the old publisher is gone.
+			if (this.live.release(url.app(), url.stream(), previous.address(), previous.port()) != null) {
+				this.history.ended(previous.sessionId(), "replaced");
+				this.events
+					.publishEvent(new SlotWentOffline(url.app(), url.stream(), "replaced", this.clock.instant()));
+				this.kicker.kickLater(url.app(), url.stream());
+				logger.info("Slot {}/{}: cutting off the publisher from {} for a new {} publisher", url.app(),
+						url.stream(), previous.address(), protocol);
+			}
+			return AdmissionResponse
+				.deny("slot was live: the publisher on air is being cut off; reconnect in a moment to take over");
 		}
 		this.history.opened(new PublishSession(publisher.sessionId(), url.app(), url.stream(), protocol, address, port,
 				client.realIp(), client.userAgent(), publisher.since()));

@@ -46,14 +46,15 @@ public class LivePublishers {
 	}
 
 	/**
-	 * Puts a publisher on air if the slot is free (or {@code replace} is set).
-	 * @return the publisher it replaced or found, or null when the slot was free
+	 * Puts a publisher on air if the slot is free. Atomic: of two racing publishers, one
+	 * wins.
+	 * @return the publisher already on air, or null when the slot was free
 	 */
-	@Nullable Publisher claim(String app, String slot, Publisher publisher, boolean replace) {
+	@Nullable Publisher claim(String app, String slot, Publisher publisher) {
 		Publisher[] previous = new Publisher[1];
 		this.bySlot.compute(key(app, slot), (key, current) -> {
 			previous[0] = current;
-			if (current == null || replace || current.sameConnection(publisher.address(), publisher.port())) {
+			if (current == null) {
 				return publisher;
 			}
 			return current;
@@ -72,6 +73,11 @@ public class LivePublishers {
 			return current;
 		});
 		return removed[0];
+	}
+
+	/** Takes whoever is on air for a slot off air, whatever their connection. */
+	@Nullable Publisher releaseSlot(String app, String slot) {
+		return this.bySlot.remove(key(app, slot));
 	}
 
 	private static String key(String app, String slot) {

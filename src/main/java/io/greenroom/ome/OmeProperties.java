@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * default {@code true})
  * @param apiPort OME's REST API port ({@code GREENROOM_OME_API_PORT}, default
  * {@code 8081})
+ * @param apiUrl where Greenroom reaches OME's REST API ({@code GREENROOM_OME_API_URL},
+ * default {@code http://ome:8081})
  * @param admissionUrl Greenroom's admission webhook as OME reaches it
  * ({@code GREENROOM_OME_ADMISSION_URL}, default
  * {@code http://greenroom:8080/ome/admission})
@@ -54,6 +56,8 @@ public record OmeProperties(@DefaultValue("./data/ome-conf") @NotNull Path confi
 				message = "must look like 10000-10004/udp") String icePorts,
 		@DefaultValue("3478") @Min(1) @Max(65535) int tcpRelayPort, @DefaultValue("true") boolean tcpForce,
 		@DefaultValue("8081") @Min(1) @Max(65535) int apiPort,
+		@DefaultValue("http://ome:8081") @Pattern(regexp = "https?://\\S+",
+				message = "must be an http:// or https:// URL") String apiUrl,
 		@DefaultValue("http://greenroom:8080/ome/admission") @NotBlank @Pattern(regexp = "https?://\\S+",
 				message = "must be an http:// or https:// URL") String admissionUrl,
 		@DefaultValue("3000") @Min(100) @Max(60000) int admissionTimeoutMs, @DefaultValue("false") boolean edges,

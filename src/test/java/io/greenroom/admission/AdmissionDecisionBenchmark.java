@@ -87,6 +87,7 @@ public class AdmissionDecisionBenchmark {
 					public void ended(String sessionId, String reason) {
 					}
 
+				}, (app, slot) -> {
 				}, (event) -> {
 				}, clock);
 		this.json = JsonMapper.builder().build();

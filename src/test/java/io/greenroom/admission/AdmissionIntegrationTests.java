@@ -11,10 +11,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.greenroom.GreenroomInstance;
+import io.greenroom.ome.OmeApiClient;
 import io.greenroom.ome.OmeSecrets;
 import io.greenroom.stream.AccessPolicy;
 import io.greenroom.stream.App;
@@ -24,6 +26,9 @@ import io.greenroom.stream.SlotDraft;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
 import io.greenroom.stream.StreamCatalog;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,9 +79,12 @@ class AdmissionIntegrationTests {
 
 	private final AtomicInteger ports = new AtomicInteger(40000);
 
+	private final MockWebServer omeApi = new MockWebServer();
+
 	@BeforeAll
-	void start() {
-		this.greenroom = GreenroomInstance.startWithH2File(data);
+	void start() throws Exception {
+		this.omeApi.start();
+		this.greenroom = GreenroomInstance.startWithH2File(data, "greenroom.ome.api-url=" + this.omeApi.url("/"));
 		this.greenroom.listen(SlotWentLive.class, this.events::add);
 		this.greenroom.listen(SlotWentOffline.class, this.events::add);
 		StreamCatalog catalog = this.greenroom.bean(StreamCatalog.class);
@@ -95,8 +103,9 @@ class AdmissionIntegrationTests {
 	}
 
 	@AfterAll
-	void stop() {
+	void stop() throws Exception {
 		this.greenroom.close();
+		this.omeApi.shutdown();
 	}
 
 	/** Publish and play requests: what OME sends, what Greenroom must answer. */
@@ -301,16 +310,43 @@ class AdmissionIntegrationTests {
 	}
 
 	@Test
-	void replacesTheLivePublisherWhenTheAppSaysSo() throws Exception {
+	void cutsOffTheLivePublisherWhenTheAppLetsNewcomersTakeOver() throws Exception {
+		this.omeApi.enqueue(new MockResponse().setBody("{\"message\":\"OK\",\"statusCode\":200}"));
 		String url = "rtmp://127.0.0.1:1935/call/alice?key=" + this.replaceable;
 		assertThat(this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 44001, "203.0.113.90", null))
 			.body()).startsWith("{\"allowed\":true");
 		assertThat(this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.6", 44002, "203.0.113.91", null))
+			.body()).contains("being cut off");
+		RecordedRequest kick = this.omeApi.takeRequest(5, TimeUnit.SECONDS);
+		assertThat(kick).isNotNull();
+		assertThat(kick.getMethod() + " " + kick.getPath())
+			.isEqualTo("DELETE /v1/vhosts/default/apps/call/streams/alice");
+		// The old publisher's closing after the kick changes nothing; the newcomer's
+		// reconnect gets in.
+		close(url, "rtmp://127.0.0.1:1935/call/alice", 44001, "203.0.113.90");
+		assertThat(this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.6", 44003, "203.0.113.91", null))
 			.body()).startsWith("{\"allowed\":true");
 		SessionHistory history = this.greenroom.bean(SessionHistory.class);
 		history.flush();
 		assertThat(history.recent("call", "alice")).extracting(PublishSession::getEndReason)
 			.containsExactly(null, "replaced");
+	}
+
+	@Test
+	void kicksFromTheDashboardAndRecordsIt() throws Exception {
+		this.omeApi.enqueue(new MockResponse().setBody("{\"message\":\"OK\",\"statusCode\":200}"));
+		String url = "rtmp://127.0.0.1:1935/show/slot-2?key=" + this.slot2;
+		this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 46001, "203.0.113.95", null));
+		assertThat(this.greenroom.bean(LiveControl.class).kick("show", "slot-2"))
+			.isEqualTo(OmeApiClient.KickResult.KICKED);
+		assertThat(this.greenroom.bean(LivePublishers.class).isLive("show", "slot-2")).isFalse();
+		// OME follows a kick with two identical closings: both are harmless.
+		assertThat(close(url, "rtmp://127.0.0.1:1935/show/slot-2", 46001, "203.0.113.95").body()).isEqualTo("{}");
+		assertThat(close(url, "rtmp://127.0.0.1:1935/show/slot-2", 46001, "203.0.113.95").body()).isEqualTo("{}");
+		SessionHistory history = this.greenroom.bean(SessionHistory.class);
+		history.flush();
+		assertThat(history.recent("show", "slot-2").get(0).getEndReason()).isEqualTo("kicked");
+		this.omeApi.takeRequest(5, TimeUnit.SECONDS);
 	}
 
 	@Test

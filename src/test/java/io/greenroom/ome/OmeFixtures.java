@@ -16,12 +16,12 @@ final class OmeFixtures {
 
 	static OmeProperties defaults() {
 		return new OmeProperties(Path.of("./data/ome-conf"), "*", "10000-10004/udp", 3478, true, 8081,
-				"http://greenroom:8080/ome/admission", 3000, false, null, null, null, null, null);
+				"http://ome:8081", "http://greenroom:8080/ome/admission", 3000, false, null, null, null, null, null);
 	}
 
 	static OmeProperties withEdges() {
 		return new OmeProperties(Path.of("./data/ome-conf"), "*", "10000-10004/udp", 3478, true, 8081,
-				"http://greenroom:8080/ome/admission", 3000, true, null, null, null, null, null);
+				"http://ome:8081", "http://greenroom:8080/ome/admission", 3000, true, null, null, null, null, null);
 	}
 
 	static ServerXmlGenerator.Settings settings(OmeProperties ome) {

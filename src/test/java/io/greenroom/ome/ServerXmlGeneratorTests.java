@@ -56,7 +56,7 @@ class ServerXmlGeneratorTests {
 
 	@Test
 	void addsTheCertificateAndTlsPortOnlyWhenConfigured() {
-		OmeProperties tls = new OmeProperties(Path.of("x"), "*", "10000-10004/udp", 3478, true, 8081,
+		OmeProperties tls = new OmeProperties(Path.of("x"), "*", "10000-10004/udp", 3478, true, 8081, "http://ome:8081",
 				"http://greenroom:8080/ome/admission", 3000, false, "/certs/live.crt", "/certs/live.key", null, null,
 				null);
 		String xml = this.generator.generate(settings(tls), List.of(app("show")), SECRETS);

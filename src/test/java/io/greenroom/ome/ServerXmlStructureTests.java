@@ -75,7 +75,8 @@ class ServerXmlStructureTests {
 	void emitsOnlyPathsThatOmeKnows() {
 		AppSettings everything = new AppSettings(true, true, true, true, 10, 100);
 		OmeProperties everyOption = new OmeProperties(Path.of("x"), "*", "10000-10004/udp", 3478, true, 8081,
-				"http://greenroom:8080/ome/admission", 3000, true, "/c.crt", "/c.key", "/chain.crt", null, null);
+				"http://ome:8081", "http://greenroom:8080/ome/admission", 3000, true, "/c.crt", "/c.key", "/chain.crt",
+				null, null);
 		String xml = new ServerXmlGenerator().generate(settings(everyOption),
 				List.of(app("show"), new ApplicationSpec("all", everything)), SECRETS);
 		Set<String> emitted = paths(xml);

@@ -60,6 +60,8 @@ final class ConfigurationSettings {
 			new Setting("greenroom.ome.tcp-force", "GREENROOM_OME_TCP_FORCE", "true",
 					"Make viewers use the TCP relay (reliable through firewalls).", false),
 			new Setting("greenroom.ome.api-port", "GREENROOM_OME_API_PORT", "8081", "OME's REST API port.", false),
+			new Setting("greenroom.ome.api-url", "GREENROOM_OME_API_URL", "http://ome:8081",
+					"Where Greenroom reaches OME's REST API (never exposed publicly).", false),
 			new Setting("greenroom.ome.admission-url", "GREENROOM_OME_ADMISSION_URL",
 					"http://greenroom:8080/ome/admission", "Greenroom's admission webhook as OME reaches it.", false),
 			new Setting("greenroom.ome.admission-timeout-ms", "GREENROOM_OME_ADMISSION_TIMEOUT_MS", "3000",

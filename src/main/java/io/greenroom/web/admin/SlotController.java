@@ -3,6 +3,7 @@ package io.greenroom.web.admin;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.greenroom.admission.LiveControl;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.SessionHistory;
 import io.greenroom.publish.PublishEndpoints;
@@ -45,11 +46,15 @@ class SlotController {
 
 	private final SessionHistory history;
 
-	SlotController(StreamCatalog catalog, PublishEndpoints endpoints, LivePublishers live, SessionHistory history) {
+	private final LiveControl control;
+
+	SlotController(StreamCatalog catalog, PublishEndpoints endpoints, LivePublishers live, SessionHistory history,
+			LiveControl control) {
 		this.catalog = catalog;
 		this.endpoints = endpoints;
 		this.live = live;
 		this.history = history;
+		this.control = control;
 	}
 
 	@GetMapping("/apps/{appId}/slots/new")
@@ -140,8 +145,24 @@ class SlotController {
 	@PostMapping("/apps/{appId}/slots/{slotId}/rotate")
 	String processRotate(@PathVariable Long appId, @PathVariable Long slotId, RedirectAttributes redirect) {
 		Slot slot = this.catalog.rotateSecret(appId, slotId);
-		redirect.addFlashAttribute("message", "New secret for '" + slot.getName()
-				+ "'. The old one is refused from now on: send the streamer the new values below.");
+		redirect.addFlashAttribute("message",
+				"New secret for '" + slot.getName()
+						+ "'. The old one is refused from now on: send the streamer the new values below."
+						+ " Someone already live stays on air until they reconnect or you cut them off.");
+		return "redirect:/apps/" + appId + "/slots/" + slotId;
+	}
+
+	@PostMapping("/apps/{appId}/slots/{slotId}/kick")
+	String processKick(@PathVariable Long appId, @PathVariable Long slotId, RedirectAttributes redirect) {
+		Slot slot = slot(appId, slotId);
+		switch (this.control.kick(slot.getApp().getName(), slot.getName())) {
+			case KICKED -> redirect.addFlashAttribute("message", "Cut off the publisher of '" + slot.getName()
+					+ "'. Their encoder may reconnect: rotate the secret or disable the slot to keep them out.");
+			case NOT_LIVE -> redirect.addFlashAttribute("message",
+					"OME has no live stream for '" + slot.getName() + "': nothing to cut off.");
+			case FAILED -> redirect.addFlashAttribute("errorMessage", "Could not reach OME's API to cut off '"
+					+ slot.getName() + "'. Check GREENROOM_OME_API_URL and that OME is running.");
+		}
 		return "redirect:/apps/" + appId + "/slots/" + slotId;
 	}
 

@@ -3,11 +3,13 @@ package io.greenroom.web.admin;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.greenroom.admission.LiveControl;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.SessionHistory;
 import io.greenroom.admission.ViewerTokens;
 import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.ome.OmeApiClient;
 import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
 import io.greenroom.publish.PublishEndpoints;
@@ -68,6 +70,9 @@ class SlotControllerTests {
 
 	@MockitoBean
 	private ViewerTokens viewerTokens;
+
+	@MockitoBean
+	private LiveControl control;
 
 	@MockitoBean
 	private StreamCatalog catalog;
@@ -189,6 +194,21 @@ class SlotControllerTests {
 				.param("bitrateKbps", "4000"))
 			.andExpect(redirectedUrl("/apps/7/slots/3"));
 		verify(this.catalog).updateSlot(7L, 3L, new SlotDraft("slot-2", "Racer 2", 4000, false));
+	}
+
+	@Test
+	void cutsOffTheLivePublisher() throws Exception {
+		given(this.control.kick("show", "slot-1")).willReturn(OmeApiClient.KickResult.KICKED);
+		this.mvc.perform(post("/apps/7/slots/3/kick").with(csrf()))
+			.andExpect(redirectedUrl("/apps/7/slots/3"))
+			.andExpect(flash().attribute("message", containsString("Cut off the publisher")));
+	}
+
+	@Test
+	void explainsAKickThatCouldNotReachOme() throws Exception {
+		given(this.control.kick("show", "slot-1")).willReturn(OmeApiClient.KickResult.FAILED);
+		this.mvc.perform(post("/apps/7/slots/3/kick").with(csrf()))
+			.andExpect(flash().attribute("errorMessage", containsString("GREENROOM_OME_API_URL")));
 	}
 
 	@Test

@@ -1,0 +1,98 @@
+package io.greenroom.ome;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * OME's REST API ({@code Authorization: Basic base64(AccessToken)}). Every call has
+ * connect, read and whole-call timeouts; a failure is logged with app, stream and status
+ * and reported to the caller, never thrown into admission.
+ */
+@Component
+public class OmeApiClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(OmeApiClient.class);
+
+	/** What a kick did. */
+	public enum KickResult {
+
+		/** OME cut the publisher off. */
+		KICKED,
+
+		/** OME had no such stream (already gone). */
+		NOT_LIVE,
+
+		/** OME refused or could not be reached. */
+		FAILED
+
+	}
+
+	private final OkHttpClient http;
+
+	private final HttpUrl baseUrl;
+
+	private final OmeSecrets secrets;
+
+	@Autowired
+	OmeApiClient(OmeProperties properties, OmeSecrets secrets) {
+		this(HttpUrl.get(properties.apiUrl()), secrets, Duration.ofSeconds(2), Duration.ofSeconds(5));
+	}
+
+	OmeApiClient(HttpUrl baseUrl, OmeSecrets secrets, Duration connectTimeout, Duration callTimeout) {
+		this.baseUrl = baseUrl;
+		this.secrets = secrets;
+		this.http = new OkHttpClient.Builder().connectTimeout(connectTimeout)
+			.readTimeout(callTimeout)
+			.writeTimeout(callTimeout)
+			.callTimeout(callTimeout)
+			.retryOnConnectionFailure(false)
+			.build();
+	}
+
+	/**
+	 * Cuts off the publisher of {@code app/stream} ({@code DELETE .../streams/{stream}}).
+	 */
+	public KickResult kick(String app, String stream) {
+		HttpUrl url = this.baseUrl.newBuilder()
+			.addPathSegments("v1/vhosts/default/apps")
+			.addPathSegment(app)
+			.addPathSegment("streams")
+			.addPathSegment(stream)
+			.build();
+		Request request = new Request.Builder().url(url).delete().header("Authorization", authorization()).build();
+		try (Response response = this.http.newCall(request).execute()) {
+			if (response.code() == 200) {
+				logger.info("Kicked the publisher of {}/{} through OME's API", app, stream);
+				return KickResult.KICKED;
+			}
+			if (response.code() == 404) {
+				return KickResult.NOT_LIVE;
+			}
+			logger.warn("OME's API refused to kick {}/{}: HTTP {}", app, stream, response.code());
+			return KickResult.FAILED;
+		}
+		catch (IOException ex) {
+			logger.warn("Could not reach OME's API at {} to kick {}/{}: {}", this.baseUrl, app, stream,
+					ex.getMessage());
+			return KickResult.FAILED;
+		}
+	}
+
+	private String authorization() {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString(this.secrets.current().apiAccessToken().getBytes(StandardCharsets.UTF_8));
+	}
+
+}
