@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,13 @@ class OmeSignatureTests {
 
 	private static final Path CAPTURES = Path
 		.of(System.getProperty("greenroom.ome-reference", "../shared/ome-reference"), "captured-0.19.0");
+
+	@BeforeAll
+	static void requireCaptures() {
+		assertThat(CAPTURES.resolve("webhook_requests.jsonl"))
+			.as("OME's captured requests (set -Dgreenroom.ome-reference=DIR if shared/ lives elsewhere)")
+			.exists();
+	}
 
 	@Test
 	void acceptsEverySignatureOmeSent() throws IOException {
