@@ -37,6 +37,9 @@ public class OmeConfiguration {
 
 	static final String LOGGER_XML = "Logger.xml";
 
+	/** A host name an edge may have. */
+	public static final String EDGE_HOST = "[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?";
+
 	private static final Logger logger = LoggerFactory.getLogger(OmeConfiguration.class);
 
 	private final StreamCatalog catalog;
@@ -132,6 +135,20 @@ public class OmeConfiguration {
 				this.publicProperties.host(), this.publicProperties.rtmpPort(), this.publicProperties.signallingPort());
 		List<ApplicationSpec> apps = this.catalog.allApps().stream().map(ApplicationSpec::of).toList();
 		return this.generator.generate(settings, apps, this.secrets.current());
+	}
+
+	/**
+	 * {@code Server.xml} for an edge named {@code edgeHost} that pulls from this origin
+	 * at the public host name, secrets included.
+	 */
+	public String generateEdge(String edgeHost) {
+		if (!edgeHost.matches(EDGE_HOST)) {
+			throw new IllegalArgumentException("Not a host name: use letters, digits, '.' and '-' only");
+		}
+		ServerXmlGenerator.Settings settings = new ServerXmlGenerator.Settings(this.properties, edgeHost,
+				this.publicProperties.rtmpPort(), this.publicProperties.signallingPort());
+		List<ApplicationSpec> apps = this.catalog.allApps().stream().map(ApplicationSpec::of).toList();
+		return this.generator.generateEdge(settings, this.publicProperties.host(), apps, this.secrets.current());
 	}
 
 	/** The current {@code Server.xml} with its secrets replaced by dots. */

@@ -46,13 +46,76 @@ public class ServerXmlGenerator {
 	}
 
 	public String generate(Settings settings, List<ApplicationSpec> apps, OmeSecretValues secrets) {
+		requireValidNames(apps);
+		return marshal(server(settings, apps, secrets));
+	}
+
+	/**
+	 * An edge's {@code Server.xml}: it pulls every app from this origin over OVT, serves
+	 * viewers over WebRTC, and asks Greenroom before each viewer (private apps stay
+	 * private on the edges). It takes no publishers and has no REST API.
+	 * @param settings the edge's own host name and ports
+	 * @param originHost where the edge reaches this origin's OVT port
+	 */
+	public String generateEdge(Settings settings, String originHost, List<ApplicationSpec> apps,
+			OmeSecretValues secrets) {
+		requireValidNames(apps);
+		OmeProperties ome = settings.ome();
+		Server server = new Server();
+		server.type = "edge";
+		Bind bind = new Bind();
+		bind.providers = new Bind.Providers();
+		bind.providers.ovt = new Bind.Workers();
+		bind.publishers = new Bind.Publishers();
+		bind.publishers.webRtc = webRtcBinding(settings, ome.tls() ? OmeProperties.SIGNALLING_TLS_PORT : null);
+		server.bind = bind;
+
+		VirtualHost virtualHost = new VirtualHost();
+		virtualHost.host.names.name.add(settings.publicHost());
+		VirtualHost.AdmissionWebhooks admission = new VirtualHost.AdmissionWebhooks();
+		admission.controlServerUrl = ome.admissionUrl();
+		admission.secretKey = secrets.admissionSecretKey();
+		admission.timeout = ome.admissionTimeoutMs();
+		admission.enables.publishers = "webrtc";
+		virtualHost.admissionWebhooks = admission;
+		virtualHost.origins = new java.util.ArrayList<>();
+		for (ApplicationSpec app : apps) {
+			VirtualHost.Origin origin = new VirtualHost.Origin();
+			origin.location = "/" + app.name() + "/";
+			origin.pass.urls.add(originHost + ":" + OmeProperties.OVT_PORT + "/" + app.name() + "/");
+			virtualHost.origins.add(origin);
+			virtualHost.applications.add(edgeApplication(app));
+		}
+		virtualHost.crossDomains = anyOrigin();
+		server.virtualHosts = new VirtualHosts();
+		server.virtualHosts.virtualHost.add(virtualHost);
+		return marshal(server);
+	}
+
+	private static Application edgeApplication(ApplicationSpec spec) {
+		Application application = new Application();
+		application.name = spec.name();
+		Application.OutputProfile profile = new Application.OutputProfile();
+		profile.name = "passthrough";
+		Application.Video video = new Application.Video();
+		video.bypass = true;
+		profile.encodes.video.add(video);
+		Application.Audio audio = new Application.Audio();
+		audio.bypass = true;
+		profile.encodes.audio.add(audio);
+		application.outputProfiles.add(profile);
+		application.providers.ovt = new Empty();
+		application.publishers.webRtc = webRtcPublisher(spec.settings());
+		return application;
+	}
+
+	private static void requireValidNames(List<ApplicationSpec> apps) {
 		for (ApplicationSpec app : apps) {
 			if (!Names.isValid(app.name())) {
 				throw new IllegalArgumentException(
 						"App name '" + app.name() + "' cannot go into Server.xml. " + Names.RULE);
 			}
 		}
-		return marshal(server(settings, apps, secrets));
 	}
 
 	Server server(Settings settings, List<ApplicationSpec> apps, OmeSecretValues secrets) {
@@ -140,6 +203,15 @@ public class ServerXmlGenerator {
 		application.providers.webRtc = new Application.WebRtcProvider();
 
 		application.publishers.ovt = edges ? new Empty() : null;
+		application.publishers.webRtc = webRtcPublisher(settings);
+		if (settings.llhls()) {
+			application.publishers.llhls = new Application.LLHLS();
+			application.publishers.llhls.crossDomains = anyOrigin();
+		}
+		return application;
+	}
+
+	private static Application.WebRtcPublisher webRtcPublisher(AppSettings settings) {
 		Application.WebRtcPublisher webRtc = new Application.WebRtcPublisher();
 		webRtc.rtx = settings.rtx();
 		webRtc.ulpfec = settings.ulpfec();
@@ -149,12 +221,7 @@ public class ServerXmlGenerator {
 			webRtc.playoutDelay.min = settings.playoutDelayMinMs();
 			webRtc.playoutDelay.max = settings.playoutDelayMaxMs();
 		}
-		application.publishers.webRtc = webRtc;
-		if (settings.llhls()) {
-			application.publishers.llhls = new Application.LLHLS();
-			application.publishers.llhls.crossDomains = anyOrigin();
-		}
-		return application;
+		return webRtc;
 	}
 
 	private static Application.Audio audio(String name, String codec) {

@@ -50,6 +50,11 @@ class OmeConfigurationIntegrationTests {
 			catalog.rotateSecret(show.getId(), catalog.listSlots(show.getId()).get(0).getId());
 			assertThat(Files.readString(serverXml)).as("slots never touch Server.xml").isEqualTo(before);
 
+			String edge = configuration.generateEdge("edge1.live.example.org");
+			assertThat(edge).contains("<Type>edge</Type>")
+				.contains("<Url>live.example.org:9000/show/</Url>")
+				.contains("<Name>edge1.live.example.org</Name>");
+
 			ApplyResult applied = configuration.apply();
 			assertThat(applied.ok()).isTrue();
 			assertThat(marker).exists();
@@ -62,6 +67,14 @@ class OmeConfigurationIntegrationTests {
 		try (GreenroomInstance again = GreenroomInstance.startWithH2File(this.data)) {
 			assertThat(again.bean(OmeSecrets.class).current().apiAccessToken()).isEqualTo(accessToken);
 			assertThat(Files.readString(serverXml)).contains(accessToken);
+		}
+	}
+
+	@Test
+	void refusesAnEdgeHostThatIsNotAHostName() {
+		try (GreenroomInstance greenroom = GreenroomInstance.startWithH2File(this.data)) {
+			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+				.isThrownBy(() -> greenroom.bean(OmeConfiguration.class).generateEdge("edge</Name><x>"));
 		}
 	}
 

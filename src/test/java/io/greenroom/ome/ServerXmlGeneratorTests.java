@@ -47,6 +47,20 @@ class ServerXmlGeneratorTests {
 	}
 
 	@Test
+	void generatesAnEdgeThatPullsEveryAppFromTheOrigin() throws IOException {
+		String expected = new ClassPathResource("ome/Edge-two-apps.xml").getContentAsString(StandardCharsets.UTF_8);
+		String edge = this.generator.generateEdge(
+				new ServerXmlGenerator.Settings(withEdges(), "edge1.example.org", 1935, 3333), "origin.example.org",
+				List.of(app("show"), app("call")), SECRETS);
+		assertThat(edge).isEqualTo(expected);
+		assertThat(edge).contains("<Type>edge</Type>")
+			.contains("<Location>/show/</Location>")
+			.contains("<Url>origin.example.org:9000/show/</Url>")
+			.doesNotContain("<AccessToken>")
+			.doesNotContain("<RTMP");
+	}
+
+	@Test
 	void committedDefaultFileEqualsWhatTheDefaultsProduce() throws IOException {
 		String committed = Files.readString(Path.of("config-templates/Server.default.xml"));
 		String generated = this.generator.generate(new ServerXmlGenerator.Settings(defaults(), "localhost", 1935, 3333),

@@ -46,7 +46,27 @@ class ServerXmlStructureTests {
 
 	private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9]*)\\b[^<>]*?(/?)>");
 
+	/**
+	 * Paths an edge needs that OME's sample Edge.xml does not show, with where OME
+	 * documents them.
+	 */
+	static final Map<String, String> EDGE_DOCUMENTED_ELSEWHERE = Map.of(
+			"Server/VirtualHosts/VirtualHost/AdmissionWebhooks",
+			"https://airensoft.gitbook.io/ovenmediaengine/access-control/admission-webhooks",
+			"Server/VirtualHosts/VirtualHost/AdmissionWebhooks/ControlServerUrl",
+			"https://airensoft.gitbook.io/ovenmediaengine/access-control/admission-webhooks",
+			"Server/VirtualHosts/VirtualHost/AdmissionWebhooks/SecretKey",
+			"https://airensoft.gitbook.io/ovenmediaengine/access-control/admission-webhooks",
+			"Server/VirtualHosts/VirtualHost/AdmissionWebhooks/Timeout",
+			"https://airensoft.gitbook.io/ovenmediaengine/access-control/admission-webhooks",
+			"Server/VirtualHosts/VirtualHost/AdmissionWebhooks/Enables",
+			"https://airensoft.gitbook.io/ovenmediaengine/access-control/admission-webhooks",
+			"Server/VirtualHosts/VirtualHost/AdmissionWebhooks/Enables/Publishers",
+			"https://airensoft.gitbook.io/ovenmediaengine/access-control/admission-webhooks");
+
 	private static Set<String> referencePaths;
+
+	private static Set<String> edgeReferencePaths;
 
 	@BeforeAll
 	static void readOmeSamples() throws IOException {
@@ -55,12 +75,14 @@ class ServerXmlStructureTests {
 			.as("OME's sample configs (set -Dgreenroom.ome-reference=DIR if they live elsewhere)")
 			.exists();
 		referencePaths = new TreeSet<>();
+		edgeReferencePaths = new TreeSet<>();
 		for (String version : List.of("conf-0.19.0", "conf-0.20.0")) {
 			try (Stream<Path> files = Files.list(root.resolve(version))) {
 				for (Path file : files.filter((f) -> f.toString().endsWith(".xml")).toList()) {
 					referencePaths.addAll(paths(Files.readString(file)));
 				}
 			}
+			edgeReferencePaths.addAll(paths(Files.readString(root.resolve(version).resolve("Edge.xml"))));
 		}
 	}
 
@@ -83,6 +105,18 @@ class ServerXmlStructureTests {
 		Set<String> unknown = new TreeSet<>(emitted);
 		unknown.removeAll(referencePaths);
 		assertThat(unknown).containsExactlyInAnyOrderElementsOf(DOCUMENTED_ELSEWHERE.keySet());
+	}
+
+	@Test
+	void edgeEmitsOnlyPathsOmesEdgeSampleKnows() {
+		AppSettings noHint = new AppSettings(false, true, true, true, null, null);
+		String xml = new ServerXmlGenerator().generateEdge(settings(OmeFixtures.withEdges()), "origin.example.org",
+				List.of(app("show"), new ApplicationSpec("tuned", noHint)), SECRETS);
+		Set<String> unknown = new TreeSet<>(paths(xml));
+		unknown.removeAll(edgeReferencePaths);
+		assertThat(unknown).containsExactlyInAnyOrderElementsOf(EDGE_DOCUMENTED_ELSEWHERE.keySet());
+		assertThat(referencePaths).as("and the origin samples show them at that path")
+			.containsAll(EDGE_DOCUMENTED_ELSEWHERE.keySet());
 	}
 
 	/**

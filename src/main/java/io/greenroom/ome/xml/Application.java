@@ -62,7 +62,7 @@ public class Application {
 	public static class Video {
 
 		@XmlElement(name = "Name")
-		public String name = "";
+		public @Nullable String name;
 
 		@XmlElement(name = "Bypass")
 		public boolean bypass;
@@ -72,23 +72,26 @@ public class Application {
 	/**
 	 * {@code <Audio>}: a rendition that passes through when the codec already matches.
 	 */
-	@XmlType(propOrder = { "name", "codec", "bitrate", "samplerate", "channel", "bypassIfMatch" })
+	@XmlType(propOrder = { "name", "bypass", "codec", "bitrate", "samplerate", "channel", "bypassIfMatch" })
 	public static class Audio {
 
 		@XmlElement(name = "Name")
-		public String name = "";
+		public @Nullable String name;
+
+		@XmlElement(name = "Bypass")
+		public @Nullable Boolean bypass;
 
 		@XmlElement(name = "Codec")
-		public String codec = "";
+		public @Nullable String codec;
 
 		@XmlElement(name = "Bitrate")
-		public int bitrate;
+		public @Nullable Integer bitrate;
 
 		@XmlElement(name = "Samplerate")
-		public int samplerate;
+		public @Nullable Integer samplerate;
 
 		@XmlElement(name = "Channel")
-		public int channel;
+		public @Nullable Integer channel;
 
 		@XmlElement(name = "BypassIfMatch")
 		public @Nullable BypassIfMatch bypassIfMatch;
@@ -104,8 +107,11 @@ public class Application {
 	}
 
 	/** {@code <Providers>} of an application: how streams come in. */
-	@XmlType(name = "ApplicationProviders", propOrder = { "rtmp", "webRtc" })
+	@XmlType(name = "ApplicationProviders", propOrder = { "ovt", "rtmp", "webRtc" })
 	public static class Providers {
+
+		@XmlElement(name = "OVT")
+		public @Nullable Empty ovt;
 
 		@XmlElement(name = "RTMP")
 		public @Nullable Empty rtmp;

@@ -32,8 +32,11 @@ public class Bind {
 	}
 
 	/** {@code <Bind><Providers>}: ingest ports. */
-	@XmlType(name = "BindProviders", propOrder = { "rtmp", "webRtc" })
+	@XmlType(name = "BindProviders", propOrder = { "ovt", "rtmp", "webRtc" })
 	public static class Providers {
+
+		@XmlElement(name = "OVT")
+		public @Nullable Workers ovt;
 
 		@XmlElement(name = "RTMP")
 		public @Nullable Port rtmp;
@@ -55,6 +58,17 @@ public class Bind {
 
 		@XmlElement(name = "WebRTC")
 		public @Nullable WebRTC webRtc;
+
+	}
+
+	/**
+	 * Only {@code <WorkerCount>}: a provider that pulls and listens on nothing, such as
+	 * OVT on an edge.
+	 */
+	public static class Workers {
+
+		@XmlElement(name = "WorkerCount")
+		public int workerCount = 1;
 
 	}
 

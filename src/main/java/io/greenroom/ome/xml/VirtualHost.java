@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code <VirtualHost>}: host names, the admission webhook, CORS and the applications.
  */
-@XmlType(propOrder = { "name", "host", "admissionWebhooks", "crossDomains", "applications" })
+@XmlType(propOrder = { "name", "host", "admissionWebhooks", "origins", "crossDomains", "applications" })
 public class VirtualHost {
 
 	@XmlElement(name = "Name")
@@ -22,6 +22,10 @@ public class VirtualHost {
 
 	@XmlElement(name = "AdmissionWebhooks")
 	public @Nullable AdmissionWebhooks admissionWebhooks;
+
+	@XmlElementWrapper(name = "Origins")
+	@XmlElement(name = "Origin")
+	public @Nullable List<Origin> origins;
 
 	@XmlElement(name = "CrossDomains")
 	public @Nullable CrossDomains crossDomains;
@@ -53,10 +57,35 @@ public class VirtualHost {
 	public static class Enables {
 
 		@XmlElement(name = "Providers")
-		public String providers = "";
+		public @Nullable String providers;
 
 		@XmlElement(name = "Publishers")
 		public String publishers = "";
+
+	}
+
+	/** {@code <Origin>}: where an edge pulls a location from. */
+	@XmlType(propOrder = { "location", "pass" })
+	public static class Origin {
+
+		@XmlElement(name = "Location")
+		public String location = "";
+
+		@XmlElement(name = "Pass")
+		public Pass pass = new Pass();
+
+	}
+
+	/** {@code <Pass>}: the scheme and URLs to pull from. */
+	@XmlType(propOrder = { "scheme", "urls" })
+	public static class Pass {
+
+		@XmlElement(name = "Scheme")
+		public String scheme = "ovt";
+
+		@XmlElementWrapper(name = "Urls")
+		@XmlElement(name = "Url")
+		public List<String> urls = new ArrayList<>();
 
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -42,6 +43,20 @@ class ServerConfigController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("Server.xml").build().toString())
 			.body(this.configuration.generate().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/server-config/Edge.xml")
+	ResponseEntity<?> downloadEdgeXml(@RequestParam(defaultValue = "") String host) {
+		if (!host.matches(OmeConfiguration.EDGE_HOST)) {
+			return ResponseEntity.badRequest()
+				.contentType(MediaType.TEXT_PLAIN)
+				.body("Give the edge's host name, for example edge1.example.org (letters, digits, '.' and '-').");
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_XML)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("Server.xml").build().toString())
+			.body(this.configuration.generateEdge(host).getBytes(StandardCharsets.UTF_8));
 	}
 
 	@PostMapping("/server-config/apply")

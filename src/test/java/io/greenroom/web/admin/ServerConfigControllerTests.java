@@ -1,0 +1,86 @@
+package io.greenroom.web.admin;
+
+import io.greenroom.admission.LivePublishers;
+import io.greenroom.config.PasswordConfiguration;
+import io.greenroom.config.SecurityConfiguration;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import io.greenroom.ome.ApplyResult;
+import io.greenroom.ome.OmeConfigStatus;
+import io.greenroom.ome.OmeConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(ServerConfigController.class)
+@Import({ SecurityConfiguration.class, PasswordConfiguration.class })
+@WithMockUser
+class ServerConfigControllerTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private OmeConfiguration configuration;
+
+	@MockitoBean
+	private LivePublishers live;
+
+	@Test
+	void showsTheFileWithSecretsMasked() throws Exception {
+		given(this.configuration.generateMasked()).willReturn("<AccessToken>••••••••</AccessToken>");
+		given(this.configuration.status()).willReturn(new OmeConfigStatus(Path.of("/data/ome-conf/Server.xml"),
+				Instant.parse("2026-11-25T18:00:00Z"), null, true, "runs the command: true", true));
+		this.mvc.perform(get("/server-config"))
+			.andExpect(view().name(ServerConfigController.VIEW_SERVER_CONFIG))
+			.andExpect(content().string(containsString("&lt;AccessToken&gt;••••••••&lt;/AccessToken&gt;")))
+			.andExpect(content().string(containsString("OME must restart to pick up app changes")));
+	}
+
+	@Test
+	void offersAnEdgeFileForAHostName() throws Exception {
+		given(this.configuration.generateEdge("edge1.example.org")).willReturn("<Server/>");
+		this.mvc.perform(get("/server-config/Edge.xml").param("host", "edge1.example.org"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andExpect(content().string("<Server/>"));
+	}
+
+	@Test
+	void explainsAnEdgeHostThatIsNotAHostName() throws Exception {
+		this.mvc.perform(get("/server-config/Edge.xml").param("host", "edge one/<x>"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Give the edge's host name")));
+		verify(this.configuration, never()).generateEdge(any());
+	}
+
+	@Test
+	void reportsAFailedApply() throws Exception {
+		given(this.configuration.apply()).willReturn(new ApplyResult(false, "No restart hook is configured."));
+		this.mvc.perform(post("/server-config/apply").with(csrf()))
+			.andExpect(redirectedUrl("/server-config"))
+			.andExpect(flash().attribute("errorMessage", "No restart hook is configured."));
+	}
+
+}
