@@ -1,5 +1,7 @@
 # Greenroom: build with the project's own Maven wrapper, run on a JRE as a non-root user.
 FROM eclipse-temurin:17-jdk AS build
+# npm fetches OvenPlayer at build time; nothing is loaded from a CDN at run time.
+RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./

@@ -40,9 +40,9 @@ class ModularityTests {
 	}
 
 	@Test
-	void nothingButTheWebDependsOnTheWeb() {
+	void onlyPagesDependOnTheWeb() {
 		noClasses().that()
-			.resideOutsideOfPackage("io.greenroom.web..")
+			.resideOutsideOfPackages("io.greenroom.web..", "io.greenroom.layout..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.greenroom.web..")

@@ -47,6 +47,11 @@ public class ViewerTokens {
 		return payload + "." + sign(payload);
 	}
 
+	/** Whether the token lets its holder watch {@code app/slot} now. */
+	public boolean allows(@Nullable String token, String app, String slot) {
+		return remainingMillis(token, app, slot) != null;
+	}
+
 	/**
 	 * How many milliseconds the token still allows watching {@code app/slot}, or null
 	 * when it is forged, expired, or for another app or slot.

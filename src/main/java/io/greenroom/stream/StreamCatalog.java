@@ -57,6 +57,11 @@ public class StreamCatalog {
 		return this.slots.findByAppIdOrderByNameAsc(appId);
 	}
 
+	/** A slot by its app's and its own name, as they appear in URLs. */
+	public Optional<Slot> findSlot(String app, String slot) {
+		return this.slots.findByAppNameAndName(app, slot);
+	}
+
 	public Optional<Slot> findSlot(Long appId, Long slotId) {
 		return this.slots.findByAppIdAndId(appId, slotId);
 	}

@@ -1,0 +1,115 @@
+package io.greenroom.browser;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.greenroom.GreenroomInstance;
+import io.greenroom.admission.ViewerTokens;
+import io.greenroom.stream.AccessPolicy;
+import io.greenroom.stream.App;
+import io.greenroom.stream.DuplicatePublisher;
+import io.greenroom.stream.SlotDraft;
+import io.greenroom.stream.StreamCatalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The single-player page in real headless Chromium: OvenPlayer comes from Greenroom
+ * itself, is pointed at the slot's signalling URL, and private apps need a viewer link.
+ * Signalling points at a closed port on loopback, so the player never leaves this
+ * machine.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WatchPageBrowserTests {
+
+	@TempDir
+	static Path data;
+
+	private GreenroomInstance greenroom;
+
+	private Chromium chromium;
+
+	private int signallingPort;
+
+	@BeforeAll
+	void start() throws Exception {
+		try (ServerSocket closed = new ServerSocket(0)) {
+			this.signallingPort = closed.getLocalPort();
+		}
+		this.greenroom = GreenroomInstance.startWithH2File(data, "greenroom.public.host=127.0.0.1",
+				"greenroom.public.tls-proxy=false", "greenroom.public.signalling-port=" + this.signallingPort);
+		StreamCatalog catalog = this.greenroom.bean(StreamCatalog.class);
+		App show = catalog.createApp("show");
+		catalog.createSlot(show.getId(), new SlotDraft("slot-1", "Racer 1", 2500, true));
+		App call = catalog.createApp("call");
+		catalog.updateAccessPolicy(call.getId(), new AccessPolicy(true, DuplicatePublisher.DENY));
+		catalog.createSlot(call.getId(), new SlotDraft("alice", "Alice", 2500, true));
+		this.chromium = Chromium.start(390, 844);
+	}
+
+	@AfterAll
+	void stop() throws Exception {
+		this.chromium.close();
+		this.greenroom.close();
+	}
+
+	@Test
+	void playsAPublicSlotWithOvenPlayerServedByGreenroom() throws Exception {
+		ChromeDriver browser = this.chromium.driver();
+		browser.get(this.greenroom.baseUrl() + "/watch/show/slot-1");
+		assertThat(browser.getTitle()).isEqualTo("Racer 1 · show");
+		String source = (String) new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> js(driver)
+			.executeScript("return window.greenroomPlayer && window.greenroomPlayer.getSources()[0].file"));
+		assertThat(source).isEqualTo("ws://127.0.0.1:" + this.signallingPort + "/show/slot-1");
+		@SuppressWarnings("unchecked")
+		List<String> resources = (List<String>) js(browser)
+			.executeScript("return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
+		assertThat(resources).anyMatch((url) -> url.endsWith("/vendor/ovenplayer/ovenplayer.js"))
+			.allMatch((url) -> url.startsWith(this.greenroom.baseUrl()) || url.startsWith("ws://127.0.0.1"));
+		this.chromium.screenshot("watch-phone");
+	}
+
+	@Test
+	void explainsThatAPrivateSlotNeedsAViewerLink() {
+		ChromeDriver browser = this.chromium.driver();
+		browser.get(this.greenroom.baseUrl() + "/watch/call/alice");
+		assertThat(browser.findElement(By.cssSelector("#private h1")).getText()).isEqualTo("This stream is private");
+		assertThat(js(browser).executeScript("return typeof OvenPlayer")).isEqualTo("undefined");
+		browser.get(this.greenroom.baseUrl() + "/watch/call/alice?token=v1.call.*.4102444800.forged");
+		assertThat(browser.findElement(By.id("private")).getText()).contains("expired or is not valid");
+	}
+
+	@Test
+	void playsAPrivateSlotWithAValidViewerLink() {
+		String token = this.greenroom.bean(ViewerTokens.class).issue("call", "*", Instant.now().plusSeconds(600));
+		ChromeDriver browser = this.chromium.driver();
+		browser.get(this.greenroom.baseUrl() + "/watch/call/alice?token=" + token);
+		String source = (String) new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> js(driver)
+			.executeScript("return window.greenroomPlayer && window.greenroomPlayer.getSources()[0].file"));
+		assertThat(source).isEqualTo("ws://127.0.0.1:" + this.signallingPort + "/call/alice?token=" + token);
+	}
+
+	@Test
+	void answers404ForAnUnknownSlot() {
+		ChromeDriver browser = this.chromium.driver();
+		browser.get(this.greenroom.baseUrl() + "/watch/show/nobody");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+	}
+
+	private static JavascriptExecutor js(Object driver) {
+		return (JavascriptExecutor) driver;
+	}
+
+}
