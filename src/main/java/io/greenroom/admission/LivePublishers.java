@@ -40,6 +40,17 @@ public class LivePublishers {
 		return this.bySlot.size();
 	}
 
+	/** The slots of an app that are live now, sorted. */
+	public java.util.List<String> liveSlots(String app) {
+		String prefix = app + "/";
+		return this.bySlot.keySet()
+			.stream()
+			.filter((key) -> key.startsWith(prefix))
+			.map((key) -> key.substring(prefix.length()))
+			.sorted()
+			.toList();
+	}
+
 	/** Whether a slot is live now. */
 	public boolean isLive(String app, String slot) {
 		return this.bySlot.containsKey(key(app, slot));

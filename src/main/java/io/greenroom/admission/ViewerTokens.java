@@ -47,6 +47,15 @@ public class ViewerTokens {
 		return payload + "." + sign(payload);
 	}
 
+	/** Whether the token is valid now for {@code app}, for one slot or all. */
+	public boolean allowsAnySlot(@Nullable String token, String app) {
+		if (token == null) {
+			return false;
+		}
+		String[] parts = token.split("\\.");
+		return parts.length == 5 && remainingMillis(token, app, parts[2]) != null;
+	}
+
 	/** Whether the token lets its holder watch {@code app/slot} now. */
 	public boolean allows(@Nullable String token, String app, String slot) {
 		return remainingMillis(token, app, slot) != null;

@@ -9,6 +9,9 @@ import io.greenroom.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +36,28 @@ class LayoutController {
 
 	private final ViewerTokens tokens;
 
-	LayoutController(StreamCatalog catalog, PublishEndpoints endpoints, ViewerTokens tokens) {
+	private final LiveStatus liveStatus;
+
+	LayoutController(StreamCatalog catalog, PublishEndpoints endpoints, ViewerTokens tokens, LiveStatus liveStatus) {
 		this.catalog = catalog;
 		this.endpoints = endpoints;
 		this.tokens = tokens;
+		this.liveStatus = liveStatus;
+	}
+
+	/**
+	 * Server-sent events with the app's live slots; a private app needs a viewer link
+	 * here too.
+	 */
+	@GetMapping(path = "/live/{app}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	ResponseEntity<?> streamLiveSlots(@PathVariable String app,
+			@RequestParam(name = ViewerTokens.PARAMETER, required = false) @Nullable String token) {
+		App found = this.catalog.findAppByName(app)
+			.orElseThrow(() -> new NotFoundException("There is no app " + app + "."));
+		if (found.getAccessPolicy().privateViewing() && !this.tokens.allowsAnySlot(token, app)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
+		return ResponseEntity.ok(this.liveStatus.subscribe(app));
 	}
 
 	@GetMapping("/watch/{app}/{slot}")
@@ -56,6 +77,9 @@ class LayoutController {
 			source = source + "?" + ViewerTokens.PARAMETER + "=" + token;
 		}
 		model.addAttribute("page", new PlayerPage(owner.getName(), found.getName(), found.getDisplayName(), source));
+		model.addAttribute("liveUrl",
+				"/live/" + owner.getName() + ((token != null && owner.getAccessPolicy().privateViewing())
+						? "?" + ViewerTokens.PARAMETER + "=" + token : ""));
 		return VIEW_WATCH;
 	}
 

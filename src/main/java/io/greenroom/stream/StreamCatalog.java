@@ -49,6 +49,10 @@ public class StreamCatalog {
 			.toList();
 	}
 
+	public Optional<App> findAppByName(String name) {
+		return this.apps.findByName(name);
+	}
+
 	public Optional<App> findApp(Long id) {
 		return this.apps.findById(id);
 	}

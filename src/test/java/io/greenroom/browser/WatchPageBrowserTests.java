@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.greenroom.GreenroomInstance;
+import io.greenroom.admission.OmeWebhook;
 import io.greenroom.admission.ViewerTokens;
 import io.greenroom.stream.AccessPolicy;
 import io.greenroom.stream.App;
@@ -43,6 +44,12 @@ class WatchPageBrowserTests {
 
 	private int signallingPort;
 
+	private String slot1Secret;
+
+	private String slot2Secret;
+
+	private String aliceSecret;
+
 	@BeforeAll
 	void start() throws Exception {
 		try (ServerSocket closed = new ServerSocket(0)) {
@@ -52,10 +59,17 @@ class WatchPageBrowserTests {
 				"greenroom.public.tls-proxy=false", "greenroom.public.signalling-port=" + this.signallingPort);
 		StreamCatalog catalog = this.greenroom.bean(StreamCatalog.class);
 		App show = catalog.createApp("show");
-		catalog.createSlot(show.getId(), new SlotDraft("slot-1", "Racer 1", 2500, true));
+		this.slot1Secret = catalog.createSlot(show.getId(), new SlotDraft("slot-1", "Racer 1", 2500, true))
+			.getPublishSecret()
+			.value();
+		this.slot2Secret = catalog.createSlot(show.getId(), new SlotDraft("slot-2", "Racer 2", 2500, true))
+			.getPublishSecret()
+			.value();
 		App call = catalog.createApp("call");
 		catalog.updateAccessPolicy(call.getId(), new AccessPolicy(true, DuplicatePublisher.DENY));
-		catalog.createSlot(call.getId(), new SlotDraft("alice", "Alice", 2500, true));
+		this.aliceSecret = catalog.createSlot(call.getId(), new SlotDraft("alice", "Alice", 2500, true))
+			.getPublishSecret()
+			.value();
 		this.chromium = Chromium.start(390, 844);
 	}
 
@@ -66,18 +80,50 @@ class WatchPageBrowserTests {
 	}
 
 	@Test
-	void playsAPublicSlotWithOvenPlayerServedByGreenroom() throws Exception {
+	void startsThePlayerWhenTheSlotGoesLiveAndRemovesItWhenItDrops() throws Exception {
 		ChromeDriver browser = this.chromium.driver();
 		browser.get(this.greenroom.baseUrl() + "/watch/show/slot-1");
 		assertThat(browser.getTitle()).isEqualTo("Racer 1 · show");
+		assertThat(browser.findElement(By.id("offline")).getText()).contains("Racer 1 is offline");
+		assertThat(js(browser).executeScript("return window.greenroomPlayer")).isNull();
+
+		String url = "rtmp://127.0.0.1:1935/show/slot-1?key=" + this.slot1Secret;
+		OmeWebhook ome = new OmeWebhook(this.greenroom.baseUrl(),
+				this.greenroom.bean(io.greenroom.ome.OmeSecrets.class).admissionSecretKey());
+		for (int round = 1; round <= 2; round++) {
+			int port = 41000 + round;
+			assertThat(ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", port, null, null)).body())
+				.startsWith("{\"allowed\":true");
+			String source = (String) new WebDriverWait(browser, Duration.ofSeconds(2)).until((driver) -> js(driver)
+				.executeScript("return window.greenroomPlayer && window.greenroomPlayer.getSources()[0].file"));
+			assertThat(source).isEqualTo("ws://127.0.0.1:" + this.signallingPort + "/show/slot-1");
+			assertThat(browser.findElement(By.id("offline")).isDisplayed()).isFalse();
+			ome.send(OmeWebhook.closing("incoming", "RTMP", url, "rtmp://127.0.0.1:1935/show/slot-1", "172.18.0.5",
+					port, null));
+			new WebDriverWait(browser, Duration.ofSeconds(2))
+				.until((driver) -> js(driver).executeScript("return window.greenroomPlayer === null"));
+			assertThat(browser.findElement(By.id("offline")).isDisplayed()).isTrue();
+			assertThat(browser.findElements(By.cssSelector(".player"))).isEmpty();
+		}
+	}
+
+	@Test
+	void playsAPublicSlotWithOvenPlayerServedByGreenroom() throws Exception {
+		ChromeDriver browser = this.chromium.driver();
+		String url = "rtmp://127.0.0.1:1935/show/slot-2?key=" + this.slot2Secret;
+		OmeWebhook ome = new OmeWebhook(this.greenroom.baseUrl(),
+				this.greenroom.bean(io.greenroom.ome.OmeSecrets.class).admissionSecretKey());
+		ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 42001, null, null));
+		browser.get(this.greenroom.baseUrl() + "/watch/show/slot-2");
 		String source = (String) new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> js(driver)
 			.executeScript("return window.greenroomPlayer && window.greenroomPlayer.getSources()[0].file"));
-		assertThat(source).isEqualTo("ws://127.0.0.1:" + this.signallingPort + "/show/slot-1");
+		assertThat(source).isEqualTo("ws://127.0.0.1:" + this.signallingPort + "/show/slot-2");
 		@SuppressWarnings("unchecked")
 		List<String> resources = (List<String>) js(browser)
 			.executeScript("return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
-		assertThat(resources).anyMatch((url) -> url.endsWith("/vendor/ovenplayer/ovenplayer.js"))
-			.allMatch((url) -> url.startsWith(this.greenroom.baseUrl()) || url.startsWith("ws://127.0.0.1"));
+		assertThat(resources).anyMatch((resource) -> resource.endsWith("/vendor/ovenplayer/ovenplayer.js"))
+			.allMatch((resource) -> resource.startsWith(this.greenroom.baseUrl()) || resource.contains("/live/show")
+					|| resource.startsWith("ws://127.0.0.1"));
 		this.chromium.screenshot("watch-phone");
 	}
 
@@ -92,8 +138,12 @@ class WatchPageBrowserTests {
 	}
 
 	@Test
-	void playsAPrivateSlotWithAValidViewerLink() {
+	void playsAPrivateSlotWithAValidViewerLink() throws Exception {
 		String token = this.greenroom.bean(ViewerTokens.class).issue("call", "*", Instant.now().plusSeconds(600));
+		new OmeWebhook(this.greenroom.baseUrl(),
+				this.greenroom.bean(io.greenroom.ome.OmeSecrets.class).admissionSecretKey())
+			.send(OmeWebhook.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/call/alice?key=" + this.aliceSecret,
+					"172.18.0.5", 43001, null, null));
 		ChromeDriver browser = this.chromium.driver();
 		browser.get(this.greenroom.baseUrl() + "/watch/call/alice?token=" + token);
 		String source = (String) new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> js(driver)

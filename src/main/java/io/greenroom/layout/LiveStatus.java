@@ -1,0 +1,97 @@
+package io.greenroom.layout;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.greenroom.admission.LivePublishers;
+import io.greenroom.stream.SlotWentLive;
+import io.greenroom.stream.SlotWentOffline;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open pages which slots of an app are live, as server-sent events fed by the
+ * admission events. Each event carries the whole list, so a page that missed one is right
+ * again at the next. Sending happens on its own thread: admission never waits for a
+ * browser.
+ */
+@Service
+class LiveStatus implements DisposableBean {
+
+	/** How long one event stream stays open before the browser is asked to reconnect. */
+	private static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
+
+	private final LivePublishers live;
+
+	private final Map<String, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
+
+	private final ExecutorService sender = Executors.newSingleThreadExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "live-status");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	LiveStatus(LivePublishers live) {
+		this.live = live;
+	}
+
+	SseEmitter subscribe(String app) {
+		SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+		List<SseEmitter> forApp = this.listeners.computeIfAbsent(app, (key) -> new CopyOnWriteArrayList<>());
+		forApp.add(emitter);
+		emitter.onCompletion(() -> forApp.remove(emitter));
+		emitter.onTimeout(() -> {
+			// The browser's EventSource reconnects by itself and gets the current list at
+			// once.
+			forApp.remove(emitter);
+			emitter.complete();
+		});
+		emitter.onError((ex) -> forApp.remove(emitter));
+		this.sender.execute(() -> send(emitter, app));
+		return emitter;
+	}
+
+	@EventListener
+	void onLive(SlotWentLive event) {
+		this.sender.execute(() -> broadcast(event.app()));
+	}
+
+	@EventListener
+	void onOffline(SlotWentOffline event) {
+		this.sender.execute(() -> broadcast(event.app()));
+	}
+
+	private void broadcast(String app) {
+		for (SseEmitter emitter : this.listeners.getOrDefault(app, List.of())) {
+			send(emitter, app);
+		}
+	}
+
+	private void send(SseEmitter emitter, String app) {
+		try {
+			emitter.send(SseEmitter.event()
+				.name("live")
+				.data(Map.of("live", this.live.liveSlots(app)), MediaType.APPLICATION_JSON));
+		}
+		catch (IOException | IllegalStateException ex) {
+			emitter.completeWithError(ex);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.sender.shutdownNow();
+		this.listeners.values().forEach((emitters) -> emitters.forEach(SseEmitter::complete));
+	}
+
+}
