@@ -1,5 +1,7 @@
 package io.greenroom.publish;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code 3333})
  * @param rtmpPort OME's RTMP port ({@code GREENROOM_PUBLIC_RTMP_PORT}, default
  * {@code 1935})
+ * @param edgeHosts OME edge servers that viewers' players dial instead of this host,
+ * spread over page loads; empty to serve every viewer from this host
+ * ({@code GREENROOM_PUBLIC_EDGE_HOSTS}, comma-separated, default empty)
  */
 @ConfigurationProperties("greenroom.public")
 @Validated
@@ -35,6 +40,8 @@ public record PublicProperties(
 		@DefaultValue("/ome") @Pattern(regexp = "(/[A-Za-z0-9._-]+)+",
 				message = "must start with '/' and contain only letters, digits, '.', '_', '-' and '/'") String signallingPath,
 		@DefaultValue("3333") @Min(1) @Max(65535) int signallingPort,
-		@DefaultValue("1935") @Min(1) @Max(65535) int rtmpPort) {
+		@DefaultValue("1935") @Min(1) @Max(65535) int rtmpPort, @DefaultValue( {
+		}) List<@Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?",
+				message = "must be host names separated by commas, without scheme, port or path") String> edgeHosts){
 
 }

@@ -1,5 +1,8 @@
 package io.greenroom.publish;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +26,8 @@ public class PublishEndpoints {
 
 	private final PublicProperties properties;
 
+	private final AtomicInteger viewerTurn = new AtomicInteger();
+
 	public PublishEndpoints(PublicProperties properties) {
 		this.properties = properties;
 	}
@@ -43,18 +48,42 @@ public class PublishEndpoints {
 		return slot + "?" + KEY_PARAMETER + "=" + secret;
 	}
 
-	/** The WebRTC signalling URL a player dials to watch a slot. */
+	/** The WebRTC signalling URL a player dials to watch a slot on this host. */
 	public String playUrl(String app, String slot) {
-		return signallingBase("wss", "ws") + "/" + app + "/" + slot;
+		return playUrl(this.properties.host(), app, slot);
+	}
+
+	/**
+	 * The WebRTC signalling URL a player dials to watch a slot on {@code host}, this
+	 * server or an edge set up the same way (Caddy in front, or OME's port on a LAN).
+	 */
+	public String playUrl(String host, String app, String slot) {
+		return signallingBase(host, "wss", "ws") + "/" + app + "/" + slot;
+	}
+
+	/**
+	 * The host the next viewer page's players dial: the edges in turn when there are any,
+	 * otherwise this host.
+	 */
+	public String nextViewerHost() {
+		List<String> edges = this.properties.edgeHosts();
+		if (edges.isEmpty()) {
+			return this.properties.host();
+		}
+		return edges.get(Math.floorMod(this.viewerTurn.getAndIncrement(), edges.size()));
 	}
 
 	private String signallingBase(String secureScheme, String plainScheme) {
+		return signallingBase(this.properties.host(), secureScheme, plainScheme);
+	}
+
+	private String signallingBase(String host, String secureScheme, String plainScheme) {
 		PublicProperties p = this.properties;
 		if (p.tlsProxy()) {
 			String port = (p.httpsPort() == 443) ? "" : ":" + p.httpsPort();
-			return secureScheme + "://" + p.host() + port + p.signallingPath();
+			return secureScheme + "://" + host + port + p.signallingPath();
 		}
-		return plainScheme + "://" + p.host() + ":" + p.signallingPort();
+		return plainScheme + "://" + host + ":" + p.signallingPort();
 	}
 
 }

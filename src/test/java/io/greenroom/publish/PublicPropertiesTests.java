@@ -26,7 +26,29 @@ class PublicPropertiesTests {
 			assertThat(properties.signallingPath()).isEqualTo("/ome");
 			assertThat(properties.signallingPort()).isEqualTo(3333);
 			assertThat(properties.rtmpPort()).isEqualTo(1935);
+			assertThat(properties.edgeHosts()).isEmpty();
 		});
+	}
+
+	@Test
+	void readsEdgeHostsAsACommaSeparatedListAndAnEmptyValueAsNone() {
+		this.runner.withPropertyValues("greenroom.public.edge-hosts=edge-1.example.org,edge-2.example.org")
+			.run((context) -> assertThat(context.getBean(PublicProperties.class).edgeHosts())
+				.containsExactly("edge-1.example.org", "edge-2.example.org"));
+		this.runner.withPropertyValues("greenroom.public.edge-hosts=")
+			.run((context) -> assertThat(context.getBean(PublicProperties.class).edgeHosts()).isEmpty());
+	}
+
+	@Test
+	void rejectsAnEdgeHostWithASchemeAtStartup() {
+		this.runner.withPropertyValues("greenroom.public.edge-hosts=edge-1.example.org,wss://edge-2.example.org")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("greenroom.public")
+					.hasMessageContaining("edgeHosts[1]")
+					.hasMessageContaining("must be host names separated by commas");
+			});
 	}
 
 	@Test

@@ -245,7 +245,8 @@ class AppControllerTests {
 
 		@Bean
 		PublishEndpoints publishEndpoints() {
-			return new PublishEndpoints(new PublicProperties("live.example.org", true, 443, "/ome", 3333, 1935));
+			return new PublishEndpoints(
+					new PublicProperties("live.example.org", true, 443, "/ome", 3333, 1935, List.of()));
 		}
 
 		@Bean

@@ -1,6 +1,7 @@
 package io.greenroom.web.admin;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.greenroom.admission.LiveControl;
@@ -241,7 +242,8 @@ class SlotControllerTests {
 
 		@Bean
 		PublishEndpoints publishEndpoints() {
-			return new PublishEndpoints(new PublicProperties("live.example.org", true, 443, "/ome", 3333, 1935));
+			return new PublishEndpoints(
+					new PublicProperties("live.example.org", true, 443, "/ome", 3333, 1935, List.of()));
 		}
 
 	}
