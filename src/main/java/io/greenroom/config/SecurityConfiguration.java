@@ -19,8 +19,8 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/live/**", "/favicon.ico",
-					"/error", "/actuator/health")
+			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/layout/**", "/call/**",
+					"/live/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,6 +52,28 @@ final class Chromium implements AutoCloseable {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
 		return new Chromium(driver, profile);
+	}
+
+	/**
+	 * Resizes the window so the page's viewport is exactly {@code width} ×
+	 * {@code height}, as an OBS BrowserSource of that size is. Measured on {@code url},
+	 * any page.
+	 */
+	void fitViewport(String url, int width, int height) {
+		this.driver.get(url);
+		for (int attempt = 0; attempt < 3; attempt++) {
+			@SuppressWarnings("unchecked")
+			List<Number> inner = (List<Number>) this.driver
+				.executeScript("return [window.innerWidth, window.innerHeight]");
+			int dw = width - inner.get(0).intValue();
+			int dh = height - inner.get(1).intValue();
+			if (dw == 0 && dh == 0) {
+				return;
+			}
+			Dimension size = this.driver.manage().window().getSize();
+			this.driver.manage().window().setSize(new Dimension(size.getWidth() + dw, size.getHeight() + dh));
+		}
+		throw new IllegalStateException("Could not make the viewport " + width + " x " + height);
 	}
 
 	ChromeDriver driver() {

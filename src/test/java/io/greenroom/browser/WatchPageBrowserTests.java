@@ -1,6 +1,5 @@
 package io.greenroom.browser;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The single-player page in real headless Chromium: OvenPlayer comes from Greenroom
  * itself, is pointed at the slot's signalling URL, and private apps need a viewer link.
- * Signalling points at a closed port on loopback, so the player never leaves this
- * machine.
+ * Signalling points at a silent stand-in on loopback, so the player never leaves this
+ * machine and no video plays: the tests stop at which player exists and what it dials.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WatchPageBrowserTests {
@@ -42,6 +41,8 @@ class WatchPageBrowserTests {
 
 	private Chromium chromium;
 
+	private SilentSignalling signalling;
+
 	private int signallingPort;
 
 	private String slot1Secret;
@@ -52,9 +53,8 @@ class WatchPageBrowserTests {
 
 	@BeforeAll
 	void start() throws Exception {
-		try (ServerSocket closed = new ServerSocket(0)) {
-			this.signallingPort = closed.getLocalPort();
-		}
+		this.signalling = new SilentSignalling();
+		this.signallingPort = this.signalling.port();
 		this.greenroom = GreenroomInstance.startWithH2File(data, "greenroom.public.host=127.0.0.1",
 				"greenroom.public.tls-proxy=false", "greenroom.public.signalling-port=" + this.signallingPort);
 		StreamCatalog catalog = this.greenroom.bean(StreamCatalog.class);
@@ -77,6 +77,7 @@ class WatchPageBrowserTests {
 	void stop() throws Exception {
 		this.chromium.close();
 		this.greenroom.close();
+		this.signalling.close();
 	}
 
 	@Test
@@ -85,7 +86,7 @@ class WatchPageBrowserTests {
 		browser.get(this.greenroom.baseUrl() + "/watch/show/slot-1");
 		assertThat(browser.getTitle()).isEqualTo("Racer 1 · show");
 		assertThat(browser.findElement(By.id("offline")).getText()).contains("Racer 1 is offline");
-		assertThat(js(browser).executeScript("return window.greenroomPlayer")).isNull();
+		assertThat(js(browser).executeScript(SOURCE, "slot-1")).isNull();
 
 		String url = "rtmp://127.0.0.1:1935/show/slot-1?key=" + this.slot1Secret;
 		OmeWebhook ome = new OmeWebhook(this.greenroom.baseUrl(),
@@ -94,15 +95,15 @@ class WatchPageBrowserTests {
 			int port = 41000 + round;
 			assertThat(ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", port, null, null)).body())
 				.startsWith("{\"allowed\":true");
-			String source = (String) new WebDriverWait(browser, Duration.ofSeconds(2)).until((driver) -> js(driver)
-				.executeScript("return window.greenroomPlayer && window.greenroomPlayer.getSources()[0].file"));
+			String source = (String) new WebDriverWait(browser, Duration.ofSeconds(2))
+				.until((driver) -> js(driver).executeScript(SOURCE, "slot-1"));
 			assertThat(source).isEqualTo("ws://127.0.0.1:" + this.signallingPort + "/show/slot-1");
 			assertThat(browser.findElement(By.id("offline")).isDisplayed()).isFalse();
 			ome.send(OmeWebhook.closing("incoming", "RTMP", url, "rtmp://127.0.0.1:1935/show/slot-1", "172.18.0.5",
 					port, null));
 			new WebDriverWait(browser, Duration.ofSeconds(2))
-				.until((driver) -> js(driver).executeScript("return window.greenroomPlayer === null"));
-			assertThat(browser.findElement(By.id("offline")).isDisplayed()).isTrue();
+				.until((driver) -> driver.findElement(By.id("offline")).isDisplayed());
+			assertThat(js(browser).executeScript(SOURCE, "slot-1")).isNull();
 			assertThat(browser.findElements(By.cssSelector(".player"))).isEmpty();
 		}
 	}
@@ -115,8 +116,8 @@ class WatchPageBrowserTests {
 				this.greenroom.bean(io.greenroom.ome.OmeSecrets.class).admissionSecretKey());
 		ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 42001, null, null));
 		browser.get(this.greenroom.baseUrl() + "/watch/show/slot-2");
-		String source = (String) new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> js(driver)
-			.executeScript("return window.greenroomPlayer && window.greenroomPlayer.getSources()[0].file"));
+		String source = (String) new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until((driver) -> js(driver).executeScript(SOURCE, "slot-2"));
 		assertThat(source).isEqualTo("ws://127.0.0.1:" + this.signallingPort + "/show/slot-2");
 		@SuppressWarnings("unchecked")
 		List<String> resources = (List<String>) js(browser)
@@ -146,8 +147,8 @@ class WatchPageBrowserTests {
 					"172.18.0.5", 43001, null, null));
 		ChromeDriver browser = this.chromium.driver();
 		browser.get(this.greenroom.baseUrl() + "/watch/call/alice?token=" + token);
-		String source = (String) new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> js(driver)
-			.executeScript("return window.greenroomPlayer && window.greenroomPlayer.getSources()[0].file"));
+		String source = (String) new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until((driver) -> js(driver).executeScript(SOURCE, "alice"));
 		assertThat(source).isEqualTo("ws://127.0.0.1:" + this.signallingPort + "/call/alice?token=" + token);
 	}
 
@@ -157,6 +158,9 @@ class WatchPageBrowserTests {
 		browser.get(this.greenroom.baseUrl() + "/watch/show/nobody");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
 	}
+
+	/** The source of the slot's player, or null when the page has none. */
+	static final String SOURCE = "var p = window.greenroomPlayers[arguments[0]]; return p ? p.getSources()[0].file : null";
 
 	private static JavascriptExecutor js(Object driver) {
 		return (JavascriptExecutor) driver;

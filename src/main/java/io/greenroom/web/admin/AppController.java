@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.ViewerTokens;
+import io.greenroom.layout.Layouts;
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
 import io.greenroom.stream.DuplicateNameException;
@@ -47,10 +48,13 @@ class AppController {
 
 	private final PublishEndpoints endpoints;
 
+	private final Layouts layouts;
+
 	private final Clock clock;
 
 	AppController(StreamCatalog catalog, LivePublishers live, ViewerTokens viewerTokens, PublishEndpoints endpoints,
-			Clock clock) {
+			Layouts layouts, Clock clock) {
+		this.layouts = layouts;
 		this.catalog = catalog;
 		this.live = live;
 		this.viewerTokens = viewerTokens;
@@ -145,6 +149,7 @@ class AppController {
 		List<Slot> slots = this.catalog.listSlots(app.getId());
 		model.addAttribute("app", app);
 		model.addAttribute("slots", slots);
+		model.addAttribute("layouts", this.layouts.list(app.getId()));
 		model.addAttribute("liveSlots",
 				slots.stream()
 					.filter((slot) -> this.live.isLive(app.getName(), slot.getName()))

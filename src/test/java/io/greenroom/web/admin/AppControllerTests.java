@@ -11,6 +11,7 @@ import io.greenroom.admission.SessionHistory;
 import io.greenroom.admission.ViewerTokens;
 import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.layout.Layouts;
 import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
 import io.greenroom.publish.PublishEndpoints;
@@ -77,6 +78,9 @@ class AppControllerTests {
 
 	@MockitoBean
 	private StreamCatalog catalog;
+
+	@MockitoBean
+	private Layouts layouts;
 
 	@Test
 	void listsAppsWithTheirSlotCounts() throws Exception {
