@@ -14,6 +14,7 @@ import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
@@ -86,6 +87,16 @@ class LiveStatus implements DisposableBean {
 		catch (IOException | IllegalStateException ex) {
 			emitter.completeWithError(ex);
 		}
+	}
+
+	/**
+	 * Ends every open stream as soon as shutdown begins: the web server's graceful
+	 * shutdown would otherwise wait its full timeout for these never-ending requests.
+	 * Browsers reconnect by themselves once Greenroom is back.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeStreams() {
+		this.listeners.values().forEach((emitters) -> emitters.forEach(SseEmitter::complete));
 	}
 
 	@Override
