@@ -3,10 +3,12 @@ package io.greenroom.web.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.ViewerTokens;
+import io.greenroom.layout.Layout;
 import io.greenroom.layout.Layouts;
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Lists, creates, renames and deletes apps.
@@ -137,9 +140,24 @@ class AppController {
 		}
 		Instant expiry = this.clock.instant().plus(Duration.ofHours(form.hours()));
 		String token = this.viewerTokens.issue(app.getName(), form.slot(), expiry);
-		String target = form.slot().equals(ViewerTokens.ALL_SLOTS) ? "SLOT" : form.slot();
-		redirect.addFlashAttribute("shareLink",
-				this.endpoints.playUrl(app.getName(), target) + "?" + ViewerTokens.PARAMETER + "=" + token);
+		String query = "?" + ViewerTokens.PARAMETER + "=" + token;
+		String site = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		List<ShareLink> links = new ArrayList<>();
+		if (form.slot().equals(ViewerTokens.ALL_SLOTS)) {
+			links.add(new ShareLink("Call grid", site + "/call/" + app.getName() + query));
+			for (Layout layout : this.layouts.list(appId)) {
+				links.add(new ShareLink("Layout " + layout.getName() + " (OBS Browser source)",
+						site + "/layout/" + app.getName() + "/" + layout.getName() + query));
+			}
+			links.add(new ShareLink("Signalling URL for another player (put the slot name for SLOT)",
+					this.endpoints.playUrl(app.getName(), "SLOT") + query));
+		}
+		else {
+			links.add(new ShareLink("Player page", site + "/watch/" + app.getName() + "/" + form.slot() + query));
+			links.add(new ShareLink("Signalling URL for another player",
+					this.endpoints.playUrl(app.getName(), form.slot()) + query));
+		}
+		redirect.addFlashAttribute("shareLinks", links);
 		redirect.addFlashAttribute("shareExpiry", expiry);
 		redirect.addFlashAttribute("message", "Viewer link created. It works until " + expiry + ".");
 		return "redirect:/apps/" + appId;

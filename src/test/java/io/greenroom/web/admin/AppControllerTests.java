@@ -11,6 +11,7 @@ import io.greenroom.admission.SessionHistory;
 import io.greenroom.admission.ViewerTokens;
 import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.layout.Layout;
 import io.greenroom.layout.Layouts;
 import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
@@ -44,6 +45,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -219,9 +221,31 @@ class AppControllerTests {
 		given(this.viewerTokens.issue(any(), any(), any())).willReturn("v1.show.slot-1.1.sig");
 		this.mvc.perform(post("/apps/7/share").with(csrf()).param("slot", "slot-1").param("hours", "24"))
 			.andExpect(redirectedUrl("/apps/7"))
-			.andExpect(flash().attribute("shareLink",
-					"wss://live.example.org/ome/show/slot-1?token=v1.show.slot-1.1.sig"));
+			.andExpect(flash().attribute("shareLinks",
+					List.of(new ShareLink("Player page",
+							"http://localhost/watch/show/slot-1?token=v1.show.slot-1.1.sig"),
+							new ShareLink("Signalling URL for another player",
+									"wss://live.example.org/ome/show/slot-1?token=v1.show.slot-1.1.sig"))));
 		verify(this.viewerTokens).issue("show", "slot-1", Instant.parse("2026-11-26T18:00:00Z"));
+	}
+
+	@Test
+	void createsViewerLinksForTheCallGridAndEveryLayoutForAllSlots() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		given(this.catalog.listSlots(7L)).willReturn(List.of(slotOne()));
+		Layout main = mock(Layout.class);
+		given(main.getName()).willReturn("main");
+		given(this.layouts.list(7L)).willReturn(List.of(main));
+		given(this.viewerTokens.issue(any(), any(), any())).willReturn("v1.show.*.1.sig");
+		this.mvc.perform(post("/apps/7/share").with(csrf()).param("slot", "*").param("hours", "2"))
+			.andExpect(redirectedUrl("/apps/7"))
+			.andExpect(flash().attribute("shareLinks",
+					List.of(new ShareLink("Call grid", "http://localhost/call/show?token=v1.show.*.1.sig"),
+							new ShareLink("Layout main (OBS Browser source)",
+									"http://localhost/layout/show/main?token=v1.show.*.1.sig"),
+							new ShareLink("Signalling URL for another player (put the slot name for SLOT)",
+									"wss://live.example.org/ome/show/SLOT?token=v1.show.*.1.sig"))));
+		verify(this.viewerTokens).issue("show", "*", Instant.parse("2026-11-25T20:00:00Z"));
 	}
 
 	@Test
