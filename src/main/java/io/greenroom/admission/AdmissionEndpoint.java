@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.ome.OmeSecrets;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -32,7 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 class AdmissionEndpoint implements Filter {
 
-	static final String PATH = "/ome/admission";
+	static final String PATH = OmeConfiguration.ADMISSION_PATH;
 
 	private static final Logger logger = LoggerFactory.getLogger(AdmissionEndpoint.class);
 

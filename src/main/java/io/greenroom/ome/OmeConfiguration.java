@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OmeConfiguration {
 
+	/** Greenroom's path for OME's admission webhook, the same behind Caddy and inside. */
+	public static final String ADMISSION_PATH = "/ome/admission";
+
 	static final String SERVER_XML = "Server.xml";
 
 	static final String LOGGER_XML = "Logger.xml";
@@ -148,7 +151,21 @@ public class OmeConfiguration {
 		ServerXmlGenerator.Settings settings = new ServerXmlGenerator.Settings(this.properties, edgeHost,
 				this.publicProperties.rtmpPort(), this.publicProperties.signallingPort());
 		List<ApplicationSpec> apps = this.catalog.allApps().stream().map(ApplicationSpec::of).toList();
-		return this.generator.generateEdge(settings, this.publicProperties.host(), apps, this.secrets.current());
+		return this.generator.generateEdge(settings, this.publicProperties.host(), edgeAdmissionUrl(), apps,
+				this.secrets.current());
+	}
+
+	/**
+	 * Where an edge elsewhere reaches the admission webhook: through Caddy on this host,
+	 * which routes {@value #ADMISSION_PATH} to Greenroom (OME signs every call, so the
+	 * route can be public). On a LAN without Caddy, the configured URL.
+	 */
+	String edgeAdmissionUrl() {
+		PublicProperties pub = this.publicProperties;
+		if (!pub.tlsProxy()) {
+			return this.properties.admissionUrl();
+		}
+		return "https://" + pub.host() + ((pub.httpsPort() == 443) ? "" : ":" + pub.httpsPort()) + ADMISSION_PATH;
 	}
 
 	/** The current {@code Server.xml} with its secrets replaced by dots. */

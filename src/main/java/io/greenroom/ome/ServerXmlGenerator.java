@@ -56,8 +56,9 @@ public class ServerXmlGenerator {
 	 * private on the edges). It takes no publishers and has no REST API.
 	 * @param settings the edge's own host name and ports
 	 * @param originHost where the edge reaches this origin's OVT port
+	 * @param admissionUrl where the edge reaches Greenroom's admission webhook
 	 */
-	public String generateEdge(Settings settings, String originHost, List<ApplicationSpec> apps,
+	public String generateEdge(Settings settings, String originHost, String admissionUrl, List<ApplicationSpec> apps,
 			OmeSecretValues secrets) {
 		requireValidNames(apps);
 		OmeProperties ome = settings.ome();
@@ -73,7 +74,7 @@ public class ServerXmlGenerator {
 		VirtualHost virtualHost = new VirtualHost();
 		virtualHost.host.names.name.add(settings.publicHost());
 		VirtualHost.AdmissionWebhooks admission = new VirtualHost.AdmissionWebhooks();
-		admission.controlServerUrl = ome.admissionUrl();
+		admission.controlServerUrl = admissionUrl;
 		admission.secretKey = secrets.admissionSecretKey();
 		admission.timeout = ome.admissionTimeoutMs();
 		admission.enables.publishers = "webrtc";

@@ -23,6 +23,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.greenroom.GreenroomInstance;
+import io.greenroom.admission.OmeWebhook;
+import io.greenroom.ome.OmeSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,28 @@ class CaddyProxyTests {
 		assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("{\"command\":\"request_offer\"}");
 		assertThat(this.signalling.requestLines()).contains("GET /show/slot-1 HTTP/1.1");
 		socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+	}
+
+	@Test
+	void routesTheAdmissionWebhookToGreenroomForEdgesElsewhere() throws Exception {
+		String body = OmeWebhook.opening("outgoing", "WebRTC", "ws://edge1.example.org:3333/show/slot-1",
+				"198.51.100.7", 50123, null, null);
+		HttpRequest signed = HttpRequest
+			.newBuilder(URI.create("https://localhost:" + this.httpsPort + "/ome/admission"))
+			.header("Content-Type", "application/json")
+			.header("X-OME-Signature",
+					OmeWebhook.signature(this.greenroom.bean(OmeSecrets.class).admissionSecretKey(), body))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		HttpResponse<String> answer = this.client.send(signed, HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body()).startsWith("{\"allowed\":");
+		assertThat(this.signalling.requestLines()).noneMatch((line) -> line.contains("admission"));
+		HttpRequest unsigned = HttpRequest
+			.newBuilder(URI.create("https://localhost:" + this.httpsPort + "/ome/admission"))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		assertThat(this.client.send(unsigned, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 	}
 
 	@Test

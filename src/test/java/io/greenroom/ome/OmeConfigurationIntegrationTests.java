@@ -53,7 +53,8 @@ class OmeConfigurationIntegrationTests {
 			String edge = configuration.generateEdge("edge1.live.example.org");
 			assertThat(edge).contains("<Type>edge</Type>")
 				.contains("<Url>live.example.org:9000/show/</Url>")
-				.contains("<Name>edge1.live.example.org</Name>");
+				.contains("<Name>edge1.live.example.org</Name>")
+				.contains("<ControlServerUrl>https://live.example.org/ome/admission</ControlServerUrl>");
 
 			ApplyResult applied = configuration.apply();
 			assertThat(applied.ok()).isTrue();

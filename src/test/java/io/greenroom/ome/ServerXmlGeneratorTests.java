@@ -51,7 +51,7 @@ class ServerXmlGeneratorTests {
 		String expected = new ClassPathResource("ome/Edge-two-apps.xml").getContentAsString(StandardCharsets.UTF_8);
 		String edge = this.generator.generateEdge(
 				new ServerXmlGenerator.Settings(withEdges(), "edge1.example.org", 1935, 3333), "origin.example.org",
-				List.of(app("show"), app("call")), SECRETS);
+				"https://origin.example.org/ome/admission", List.of(app("show"), app("call")), SECRETS);
 		assertThat(edge).isEqualTo(expected);
 		assertThat(edge).contains("<Type>edge</Type>")
 			.contains("<Location>/show/</Location>")

@@ -111,7 +111,8 @@ class ServerXmlStructureTests {
 	void edgeEmitsOnlyPathsOmesEdgeSampleKnows() {
 		AppSettings noHint = new AppSettings(false, true, true, true, null, null);
 		String xml = new ServerXmlGenerator().generateEdge(settings(OmeFixtures.withEdges()), "origin.example.org",
-				List.of(app("show"), new ApplicationSpec("tuned", noHint)), SECRETS);
+				"https://origin.example.org/ome/admission", List.of(app("show"), new ApplicationSpec("tuned", noHint)),
+				SECRETS);
 		Set<String> unknown = new TreeSet<>(paths(xml));
 		unknown.removeAll(edgeReferencePaths);
 		assertThat(unknown).containsExactlyInAnyOrderElementsOf(EDGE_DOCUMENTED_ELSEWHERE.keySet());
