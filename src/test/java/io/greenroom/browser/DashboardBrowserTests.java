@@ -47,33 +47,33 @@ class DashboardBrowserTests {
 			browser.get(base + "/apps");
 			assertThat(browser.getCurrentUrl()).endsWith("/login");
 			browser.findElement(By.id("password")).sendKeys("wrong-password");
-			navigate(browser, By.cssSelector("button[type=submit]"));
+			Chromium.navigate(browser, By.cssSelector("button[type=submit]"));
 			assertThat(text(browser, "p.error")).contains("Wrong user name or password");
 
 			browser.findElement(By.id("password")).sendKeys(GreenroomInstance.generatedAdminPassword(output));
-			navigate(browser, By.cssSelector("button[type=submit]"));
+			Chromium.navigate(browser, By.cssSelector("button[type=submit]"));
 			wait.until(ExpectedConditions.urlMatches(".*/apps(\\?continue)?$"));
 			assertThat(text(browser, "h1")).isEqualTo("Apps");
 
 			// A bad app name is explained, then a good one is accepted.
-			navigate(browser, By.linkText("New app"));
+			Chromium.navigate(browser, By.linkText("New app"));
 			browser.findElement(By.id("name")).sendKeys("My Show");
-			navigate(browser, By.cssSelector("form.card button[type=submit]"));
+			Chromium.navigate(browser, By.cssSelector("form.card button[type=submit]"));
 			assertThat(text(browser, ".field-error")).contains("lowercase letters, digits and hyphens");
 			WebElement name = browser.findElement(By.id("name"));
 			name.clear();
 			name.sendKeys("show");
-			navigate(browser, By.cssSelector("form.card button[type=submit]"));
+			Chromium.navigate(browser, By.cssSelector("form.card button[type=submit]"));
 			assertThat(text(browser, "h1")).isEqualTo("App show");
 			assertThat(text(browser, "#ome-restart-needed")).contains("OME must restart");
 
-			navigate(browser, By.linkText("New slot"));
+			Chromium.navigate(browser, By.linkText("New slot"));
 			browser.findElement(By.id("name")).sendKeys("slot-1");
 			browser.findElement(By.id("displayName")).sendKeys("Racer 1");
 			WebElement bitrate = browser.findElement(By.id("bitrateKbps"));
 			bitrate.clear();
 			bitrate.sendKeys("3000");
-			navigate(browser, By.cssSelector("form.card button[type=submit]"));
+			Chromium.navigate(browser, By.cssSelector("form.card button[type=submit]"));
 			assertThat(text(browser, ".flash")).contains("Created slot 'slot-1'");
 
 			StreamCatalog catalog = greenroom.bean(StreamCatalog.class);
@@ -147,7 +147,7 @@ class DashboardBrowserTests {
 			assertThat(browser.findElements(By.cssSelector("#settings input"))).isEmpty();
 
 			// Logging out ends the session.
-			navigate(browser, By.cssSelector("button.link"));
+			Chromium.navigate(browser, By.cssSelector("button.link"));
 			wait.until(ExpectedConditions.urlContains("/login?logout"));
 			browser.get(base + "/apps");
 			assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -155,13 +155,6 @@ class DashboardBrowserTests {
 		assertThat(output.getAll()).as("no publish secret reaches the log")
 			.doesNotContain(secrets[0])
 			.doesNotContain(secrets[1]);
-	}
-
-	/** Clicks and waits until the browser has left the current page. */
-	private static void navigate(WebDriver browser, By target) {
-		WebElement page = browser.findElement(By.tagName("html"));
-		browser.findElement(target).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private static String reveal(WebDriver browser, String id) {
