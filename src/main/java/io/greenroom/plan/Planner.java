@@ -44,9 +44,9 @@ public final class Planner {
 		double tbitPerMonth = gbitPerDay * daysPerMonth / 1000;
 		double gbPerMonth = gbitPerDay * daysPerMonth / 8;
 		long viewersPerLink = (long) linkMbps * 1000 / streamKbps;
-		long servers = Math.max(1, (out + VIEWERS_PER_SERVER - 1) / VIEWERS_PER_SERVER);
+		long edges = (out <= VIEWERS_PER_SERVER) ? 0 : (out + VIEWERS_PER_SERVER - 1) / VIEWERS_PER_SERVER;
 		return new TrafficPlan(streamKbps, in, out, inMbps, outMbps, gbitPerDay, tbitPerMonth, gbPerMonth,
-				outMbps / linkMbps, gbPerMonth / allowanceGb, viewersPerLink, servers);
+				outMbps / linkMbps, gbPerMonth / allowanceGb, viewersPerLink, edges);
 	}
 
 }

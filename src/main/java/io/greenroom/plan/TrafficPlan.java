@@ -15,12 +15,13 @@ package io.greenroom.plan;
  * @param linkShare share of the link the outgoing traffic fills (1 = full)
  * @param allowanceShare share of the monthly allowance used (1 = all of it)
  * @param viewersPerLink outgoing streams the link carries at this bitrate
- * @param servers origin plus edges needed for the viewers, counting
- * {@link Planner#VIEWERS_PER_SERVER} viewers per 1 GB / 2 GHz server
+ * @param edges edge servers needed for the viewers, counting
+ * {@link Planner#VIEWERS_PER_SERVER} viewers per 1 GB / 2 GHz server; 0 when this server
+ * carries them alone
  */
 public record TrafficPlan(int streamKbps, long streamsIn, long streamsOut, double inMbps, double outMbps,
 		double outGbitPerDay, double outTbitPerMonth, double outGbPerMonth, double linkShare, double allowanceShare,
-		long viewersPerLink, long servers) {
+		long viewersPerLink, long edges) {
 
 	/** Whether the outgoing traffic fits the link. */
 	public boolean fitsLink() {
@@ -34,7 +35,7 @@ public record TrafficPlan(int streamKbps, long streamsIn, long streamsOut, doubl
 
 	/** Whether one server is enough, or edges are needed. */
 	public boolean needsEdges() {
-		return this.servers > 1;
+		return this.edges > 0;
 	}
 
 }

@@ -1,5 +1,10 @@
 package io.greenroom.plan;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +50,30 @@ class PlannerTests {
 
 	@Test
 	void asksForEdgesPastEightyViewersPerServer() {
-		assertThat(Planner.plan(2000, 256, Shape.SOLO, 1, 80, 2, 4, 1000, 1000).servers()).isEqualTo(1);
+		assertThat(Planner.plan(2000, 256, Shape.SOLO, 1, 80, 2, 4, 1000, 1000).edges()).isZero();
 		TrafficPlan plan = Planner.plan(2000, 256, Shape.SOLO, 1, 300, 2, 4, 1000, 1000);
-		assertThat(plan.servers()).isEqualTo(4);
+		assertThat(plan.edges()).isEqualTo(4);
 		assertThat(plan.needsEdges()).isTrue();
 		assertThat(plan.viewersPerLink()).isEqualTo(443);
+	}
+
+	@Test
+	void readmeScalingTableIsThePlannersOwnNumbers() throws IOException {
+		String readme = Files.readString(Path.of("README.md"));
+		assertThat(readme)
+			.contains(row("Solo to 5 viewers", Planner.plan(2000, 256, Shape.SOLO, 1, 5, 4, 20, 1000, 1000)))
+			.contains(row("Solo to 80 viewers", Planner.plan(2000, 256, Shape.SOLO, 1, 80, 4, 20, 1000, 1000)))
+			.contains(row("Solo to 300 viewers", Planner.plan(2000, 256, Shape.SOLO, 1, 300, 4, 20, 1000, 1000)))
+			.contains(row("Call of 8 (8 in, 64 out)", Planner.plan(2000, 256, Shape.CALL, 8, 0, 4, 20, 1000, 1000)))
+			.contains(row("Call of 20 (400 out)", Planner.plan(2000, 256, Shape.CALL, 20, 0, 4, 20, 1000, 1000)))
+			.contains("and 4 edges for viewers");
+	}
+
+	private static String row(String show, TrafficPlan plan) {
+		return String.format(Locale.ROOT, "| %s | %.2f Mbit/s | ", show, plan.outMbps())
+				+ ((plan.outGbPerMonth() < 1000) ? String.format(Locale.ROOT, "%.2f Tbit, %.0f GB |",
+						plan.outTbitPerMonth(), plan.outGbPerMonth())
+						: String.format(Locale.ROOT, "%,.0f GB |", plan.outGbPerMonth()));
 	}
 
 }

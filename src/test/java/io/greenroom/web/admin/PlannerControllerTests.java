@@ -46,7 +46,15 @@ class PlannerControllerTests {
 			.andExpect(content().string(containsString("11.28 Mbit/s")))
 			.andExpect(content().string(containsString("162.4 Gbit")))
 			.andExpect(content().string(containsString("3.25 Tbit, 406 GB")))
-			.andExpect(content().string(containsString("40.6 % of the monthly allowance")));
+			.andExpect(content().string(containsString("40.6 % of the monthly allowance")))
+			.andExpect(content().string(containsString("This server alone")));
+	}
+
+	@Test
+	void asksForEdgesForThreeHundredViewers() throws Exception {
+		this.mvc.perform(plan("viewers", "300"))
+			.andExpect(content().string(containsString("676.80 Mbit/s")))
+			.andExpect(content().string(containsString("and 4 edge(s) for the viewers")));
 	}
 
 	@Test
