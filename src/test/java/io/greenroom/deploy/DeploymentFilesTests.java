@@ -94,7 +94,25 @@ class DeploymentFilesTests {
 		assertThat(dockerfile).contains("RUN ./mvnw -B -DskipTests package")
 			.contains("FROM eclipse-temurin:17-jre")
 			.contains("USER greenroom")
-			.contains("-Xmx64m");
+			.contains("COPY deploy/jvm.options /app/jvm.options")
+			.contains("exec java @/app/jvm.options -XX:SharedArchiveFile=/app/greenroom.jsa");
+	}
+
+	@Test
+	void oneFileHoldsTheJvmFlagsForTheImageTheUnitAndTheBenchmark() throws Exception {
+		List<String> flags = Files.readAllLines(Path.of("deploy/jvm.options"));
+		assertThat(flags).contains("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+		assertThat(Files.readString(Path.of("deploy/systemd/greenroom.service")))
+			.contains("java @/opt/greenroom/jvm.options");
+		assertThat(Files.readString(Path.of("bench/admission-load.sh"))).contains("deploy/jvm.options");
+		// The JVM accepts the file as it is.
+		Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"@deploy/jvm.options", "-version")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(java.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(java.exitValue()).as(output).isZero();
 	}
 
 	private Process supervisor(String omeCommand, Path marker) throws IOException {
