@@ -64,12 +64,22 @@ class LiveStatus implements DisposableBean {
 
 	@EventListener
 	void onLive(SlotWentLive event) {
-		this.sender.execute(() -> broadcast(event.app()));
+		changed(event.app());
 	}
 
 	@EventListener
 	void onOffline(SlotWentOffline event) {
-		this.sender.execute(() -> broadcast(event.app()));
+		changed(event.app());
+	}
+
+	/**
+	 * Wakes the sender only when a page is watching the app: admission pays nothing else.
+	 */
+	private void changed(String app) {
+		List<SseEmitter> watching = this.listeners.get(app);
+		if (watching != null && !watching.isEmpty()) {
+			this.sender.execute(() -> broadcast(app));
+		}
 	}
 
 	private void broadcast(String app) {

@@ -145,7 +145,7 @@ class LayoutPagesBrowserTests {
 	}
 
 	@Test
-	void startsEachSlotsPlayerWithin2sOfGoingLiveRemovesItOnDropAndStartsItAgain() throws Exception {
+	void createsEachSlotsPlayerWithin2sOfGoingLiveRemovesItOnDropAndCreatesItAgainWithoutRealVideo() throws Exception {
 		ChromeDriver browser = this.chromium.driver();
 		browser.get(this.greenroom.baseUrl() + "/layout/show/main");
 		for (int round = 1; round <= 2; round++) {
@@ -172,7 +172,7 @@ class LayoutPagesBrowserTests {
 	}
 
 	@Test
-	void mutesASlotTheLayoutMutes() throws Exception {
+	void mutesThePlayerOfASlotTheLayoutMutesWithoutRealAudio() throws Exception {
 		ChromeDriver browser = this.chromium.driver();
 		browser.get(this.greenroom.baseUrl() + "/layout/show/main");
 		goLive("show/slot-3");
@@ -199,7 +199,7 @@ class LayoutPagesBrowserTests {
 	}
 
 	@Test
-	void callGridGrowsFromOneTileToFourAndBackLabellingEachTile() throws Exception {
+	void callGridGrowsFromOneTileToFourAndBackLabellingEachTileWithoutRealVideo() throws Exception {
 		ChromeDriver browser = this.chromium.driver();
 		browser.get(this.greenroom.baseUrl() + "/call/show");
 		assertThat(browser.findElement(By.id("nobody")).isDisplayed()).isTrue();

@@ -81,7 +81,7 @@ class WatchPageBrowserTests {
 	}
 
 	@Test
-	void startsThePlayerWhenTheSlotGoesLiveAndRemovesItWhenItDrops() throws Exception {
+	void createsThePlayerWhenTheSlotGoesLiveAndRemovesItWhenItDropsWithoutRealVideo() throws Exception {
 		ChromeDriver browser = this.chromium.driver();
 		browser.get(this.greenroom.baseUrl() + "/watch/show/slot-1");
 		assertThat(browser.getTitle()).isEqualTo("Racer 1 · show");
@@ -109,7 +109,7 @@ class WatchPageBrowserTests {
 	}
 
 	@Test
-	void playsAPublicSlotWithOvenPlayerServedByGreenroom() throws Exception {
+	void pointsAPublicSlotsPlayerAtItsSourceWithOvenPlayerServedByGreenroomWithoutRealVideo() throws Exception {
 		ChromeDriver browser = this.chromium.driver();
 		String url = "rtmp://127.0.0.1:1935/show/slot-2?key=" + this.slot2Secret;
 		OmeWebhook ome = new OmeWebhook(this.greenroom.baseUrl(),
@@ -139,7 +139,7 @@ class WatchPageBrowserTests {
 	}
 
 	@Test
-	void playsAPrivateSlotWithAValidViewerLink() throws Exception {
+	void pointsAPrivateSlotsPlayerAtItsSourceWithTheViewerTokenWithoutRealVideo() throws Exception {
 		String token = this.greenroom.bean(ViewerTokens.class).issue("call", "*", Instant.now().plusSeconds(600));
 		new OmeWebhook(this.greenroom.baseUrl(),
 				this.greenroom.bean(io.greenroom.ome.OmeSecrets.class).admissionSecretKey())
