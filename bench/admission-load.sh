@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Admission benchmark: 1,000 apps x 10 slots, signed OME-shaped requests over loopback.
 # Usage: bench/admission-load.sh [RATE=1000] [CONNECTIONS=20] [SECONDS=60]
+# Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_PIN=1, BENCH_CDS=0,
+# BENCH_MEMORY_LIMIT (e.g. 256M), GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS.
 # Starts Greenroom from the packaged jar with the JVM flags below, pinned to CPU 0 when
 # taskset exists; the load generator runs on CPU 1. Prints latency, throughput and RSS.
 set -euo pipefail
@@ -13,14 +15,21 @@ PORT=${BENCH_PORT:-18080}
 # The flags the Docker image and the systemd unit use, unless GREENROOM_JVM_FLAGS says otherwise.
 JVM_FLAGS=${GREENROOM_JVM_FLAGS:-$(tr '\n' ' ' < deploy/jvm.options)}
 WORK=$(mktemp -d /tmp/greenroom-bench.XXXXXX)
-trap 'kill "${SERVER_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+CGROUP=""
+cleanup() {
+  kill "${SERVER_PID:-}" 2>/dev/null || true
+  wait "${SERVER_PID:-}" 2>/dev/null || true
+  [ -n "$CGROUP" ] && rmdir "$CGROUP" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 
 ./mvnw -q -B -DskipTests package
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 JAR=$(ls target/greenroom-*.jar | grep -v plain | head -1)
 
-java -cp "$CP" io.greenroom.bench.BenchmarkSeed "$WORK/data" 1000 10 "$WORK/seed.txt"
+java -cp "$CP" io.greenroom.bench.BenchmarkSeed "$WORK/data" "${BENCH_APPS:-1000}" "${BENCH_SLOTS:-10}" "$WORK/seed.txt"
 
 # BENCH_CDS=1: run as the Docker image does, from the extracted jar with an AppCDS archive made by
 # a training run that stops once the context is up. Archived class metadata is file-backed.
@@ -34,10 +43,44 @@ if [ "${BENCH_CDS:-0}" = 1 ]; then
   JVM_FLAGS="$JVM_FLAGS -XX:SharedArchiveFile=$WORK/app/greenroom.jsa"
 fi
 
+# BENCH_MEMORY_LIMIT=256M: run Greenroom inside a memory cgroup with that limit, as compose's
+# mem_limit and systemd's MemoryMax do (needs root and a writable cgroup v1 or v2 memory controller).
+IN_CGROUP=()
+if [ -n "${BENCH_MEMORY_LIMIT:-}" ]; then
+  if [ -w /sys/fs/cgroup/memory ]; then
+    CGROUP=/sys/fs/cgroup/memory/greenroom-bench-$$
+    mkdir "$CGROUP" && echo "$BENCH_MEMORY_LIMIT" >"$CGROUP/memory.limit_in_bytes"
+  elif [ -f /sys/fs/cgroup/cgroup.controllers ] && [ -w /sys/fs/cgroup ]; then
+    CGROUP=/sys/fs/cgroup/greenroom-bench-$$
+    mkdir "$CGROUP" && echo "$BENCH_MEMORY_LIMIT" >"$CGROUP/memory.max"
+  else
+    echo "BENCH_MEMORY_LIMIT needs a writable memory cgroup (run as root)" >&2; exit 1
+  fi
+  IN_CGROUP=(sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$CGROUP")
+  # Pages of the jar and the CDS archive already cached by the build count against whoever read
+  # them first; drop clean caches so Greenroom's own reads are charged to its cgroup.
+  sync
+  echo 1 >/proc/sys/vm/drop_caches 2>/dev/null || echo "note: could not drop the page cache; file pages read earlier are charged elsewhere"
+fi
+cgroup_report() {
+  [ -n "$CGROUP" ] || return 0
+  if [ -f "$CGROUP/memory.max_usage_in_bytes" ]; then
+    echo "cgroup limit $BENCH_MEMORY_LIMIT: peak $(awk '{printf "%.0f MB", $1/1048576}' "$CGROUP/memory.max_usage_in_bytes")," \
+      "now anonymous $(awk '$1=="rss" {printf "%.0f MB", $2/1048576}' "$CGROUP/memory.stat")," \
+      "page cache $(awk '$1=="cache" {printf "%.0f MB", $2/1048576}' "$CGROUP/memory.stat")," \
+      "limit hits $(cat "$CGROUP/memory.failcnt"), OOM kills $(awk '$1=="oom_kill" {print $2}' "$CGROUP/memory.oom_control")"
+  else
+    echo "cgroup limit $BENCH_MEMORY_LIMIT: peak $(awk '{printf "%.0f MB", $1/1048576}' "$CGROUP/memory.peak" 2>/dev/null)," \
+      "now anonymous $(awk '$1=="anon" {printf "%.0f MB", $2/1048576}' "$CGROUP/memory.stat")," \
+      "page cache $(awk '$1=="file" {printf "%.0f MB", $2/1048576}' "$CGROUP/memory.stat")," \
+      "OOM kills $(awk '$1=="oom_kill" {print $2}' "$CGROUP/memory.events")"
+  fi
+}
+
 PIN_SERVER=(); PIN_LOAD=()
 if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null; then PIN_SERVER=(taskset -c 0); PIN_LOAD=(taskset -c 1); fi
 # shellcheck disable=SC2086
-"${PIN_SERVER[@]}" java $JVM_FLAGS -jar "$JAR" --server.port="$PORT" \
+"${PIN_SERVER[@]}" "${IN_CGROUP[@]}" java $JVM_FLAGS -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom;CACHE_SIZE=2048" --greenroom.ome.config-dir="$WORK/data/ome-conf" \
   --greenroom.admin.password=benchmark-password --logging.level.root=WARN ${BENCH_SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
@@ -54,4 +97,9 @@ echo "server JVM flags: $JVM_FLAGS"
 echo "RSS idle: $(rss)"
 "${PIN_LOAD[@]}" java -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
   "$RATE" "$CONNECTIONS" "$SECONDS_TO_RUN"
-echo "RSS after load: $(rss) (peak $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$SERVER_PID/status"))"
+if kill -0 "$SERVER_PID" 2>/dev/null; then
+  echo "RSS after load: $(rss) (peak $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$SERVER_PID/status"))"
+else
+  echo "Greenroom is gone: killed during the load"
+fi
+cgroup_report
