@@ -146,6 +146,17 @@ class DashboardBrowserTests {
 			assertThat(text(browser, "tr[data-property='greenroom.public.host'] .value")).isEqualTo(HOST);
 			assertThat(browser.findElements(By.cssSelector("#settings input"))).isEmpty();
 
+			// The planner opens on the user's worked example and answers a bigger show.
+			Chromium.navigate(browser, By.linkText("Planner"));
+			assertThat(text(browser, "#out-month")).isEqualTo("3.25 Tbit, 406 GB");
+			WebElement viewers = browser.findElement(By.id("viewers"));
+			viewers.clear();
+			viewers.sendKeys("300");
+			Chromium.navigate(browser, By.id("plan"));
+			assertThat(text(browser, "#out-mbps")).isEqualTo("676.80 Mbit/s");
+			assertThat(text(browser, "#servers")).contains("4 edge(s) for the viewers");
+			chromium.screenshot("planner");
+
 			// Logging out ends the session.
 			Chromium.navigate(browser, By.cssSelector("button.link"));
 			wait.until(ExpectedConditions.urlContains("/login?logout"));

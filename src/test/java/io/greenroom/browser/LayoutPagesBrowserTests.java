@@ -126,6 +126,9 @@ class LayoutPagesBrowserTests {
 		assertThat(rect(browser, "slot-3")).containsExactly(853L, 240L, 427L, 240L);
 		assertThat(rect(browser, "slot-4")).containsExactly(100L, 500L, 300L, 169L);
 		assertThat(browser.findElements(By.cssSelector(".box[data-slot=slot-5]"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector(".box.cover")))
+			.extracting((box) -> box.getDomAttribute("data-slot"))
+			.containsExactly("slot-1");
 		assertThat(js(browser).executeScript("return getComputedStyle(document.body).backgroundColor"))
 			.isEqualTo("rgba(0, 0, 0, 0)");
 		assertThat(js(browser).executeScript("return getComputedStyle(document.documentElement).backgroundColor"))
@@ -155,6 +158,9 @@ class LayoutPagesBrowserTests {
 			assertThat(source).isEqualTo("ws://127.0.0.1:" + this.signalling.port() + "/show/slot-2");
 			WebElement box = browser.findElement(By.cssSelector(".box[data-slot=slot-2]"));
 			assertThat(box.findElements(By.cssSelector(".ovenplayer"))).hasSize(1);
+			assertThat(js(browser).executeScript("var v = document.querySelector('.box[data-slot=slot-2] video');"
+					+ " return v ? getComputedStyle(v).objectFit : 'no video element'"))
+				.isEqualTo("contain");
 			assertThat(box.findElement(By.cssSelector(".offline-card")).isDisplayed()).isFalse();
 			// No controls for OBS, and the saved volume.
 			assertThat(js(browser).executeScript("var p = window.greenroomPlayers['slot-2'];"
