@@ -59,6 +59,17 @@ class LayoutEditorBrowserTests {
 			assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Layout main");
 			assertThat(browser.findElements(By.cssSelector("#canvas .box"))).isEmpty();
 
+			browser.findElement(By.cssSelector("button[data-preset=full]")).click();
+			assertThat(row(browser, 0)).containsExactly(0, 0, 1920, 1080);
+			assertThat(browser.findElements(By.cssSelector("#canvas .box"))).hasSize(1);
+			browser.findElement(By.cssSelector("button[data-preset=side]")).click();
+			assertThat(row(browser, 0)).containsExactly(0, 270, 960, 540);
+			assertThat(row(browser, 1)).containsExactly(960, 270, 960, 540);
+			browser.findElement(By.cssSelector("button[data-preset=big]")).click();
+			assertThat(row(browser, 0)).containsExactly(320, 0, 1280, 720);
+			assertThat(row(browser, 1)).containsExactly(0, 720, 640, 360);
+			assertThat(row(browser, 3)).containsExactly(1280, 720, 640, 360);
+			assertThat(browser.findElements(By.cssSelector("#canvas .box"))).hasSize(4);
 			browser.findElement(By.cssSelector("button[data-preset=grid]")).click();
 			assertThat(row(browser, 0)).containsExactly(0, 0, 960, 540);
 			assertThat(row(browser, 3)).containsExactly(960, 540, 960, 540);
