@@ -91,6 +91,17 @@ public class LivePublishers {
 		return this.bySlot.remove(key(app, slot));
 	}
 
+	/** Everyone on air now, by app and then slot; a copy. */
+	Map<String, Map<String, Publisher>> byApp() {
+		Map<String, Map<String, Publisher>> apps = new java.util.TreeMap<>();
+		this.bySlot.forEach((key, publisher) -> {
+			int slash = key.indexOf('/');
+			apps.computeIfAbsent(key.substring(0, slash), (app) -> new java.util.TreeMap<>())
+				.put(key.substring(slash + 1), publisher);
+		});
+		return apps;
+	}
+
 	private static String key(String app, String slot) {
 		return app + "/" + slot;
 	}

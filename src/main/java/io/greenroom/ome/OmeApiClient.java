@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -11,6 +14,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -44,6 +50,8 @@ public class OmeApiClient {
 	private final HttpUrl baseUrl;
 
 	private final OmeSecrets secrets;
+
+	private final ObjectMapper json = new ObjectMapper();
 
 	@Autowired
 	OmeApiClient(OmeProperties properties, OmeSecrets secrets) {
@@ -88,6 +96,53 @@ public class OmeApiClient {
 					ex.getMessage());
 			return KickResult.FAILED;
 		}
+	}
+
+	/**
+	 * The streams OME has in {@code app} now ({@code GET .../apps/{app}/streams}), or
+	 * empty when OME cannot say: unreachable, a wrong token, or an answer that is not
+	 * OME's. An app OME does not run (404) has no streams.
+	 */
+	public Optional<Set<String>> liveStreams(String app) throws OmeUnreachableException {
+		HttpUrl url = this.baseUrl.newBuilder()
+			.addPathSegments("v1/vhosts/default/apps")
+			.addPathSegment(app)
+			.addPathSegment("streams")
+			.build();
+		Request request = new Request.Builder().url(url).get().header("Authorization", authorization()).build();
+		try (Response response = this.http.newCall(request).execute()) {
+			if (response.code() == 404) {
+				return Optional.of(Set.of());
+			}
+			if (response.code() != 200) {
+				logger.warn("OME's API refused to list the streams of {}: HTTP {}", app, response.code());
+				return Optional.empty();
+			}
+			JsonNode names = this.json.readTree(response.body().byteStream()).path("response");
+			if (!names.isArray()) {
+				logger.warn("OME's API listed the streams of {} in an unexpected shape", app);
+				return Optional.empty();
+			}
+			Set<String> streams = new HashSet<>();
+			names.forEach((name) -> streams.add(name.asString()));
+			return Optional.of(streams);
+		}
+		catch (JacksonException ex) {
+			logger.warn("OME's API listed the streams of {} in a body that is not JSON", app);
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new OmeUnreachableException(this.baseUrl + ": " + ex.getMessage());
+		}
+	}
+
+	/** OME's API did not answer at all; asking about other apps now would not help. */
+	public static class OmeUnreachableException extends Exception {
+
+		public OmeUnreachableException(String message) {
+			super(message);
+		}
+
 	}
 
 	private String authorization() {

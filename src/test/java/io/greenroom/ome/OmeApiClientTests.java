@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Set;
 
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -54,6 +56,42 @@ class OmeApiClientTests {
 		assertThat(request.getHeader("Authorization")).isEqualTo(
 				"Basic " + Base64.getEncoder().encodeToString("ome-access-token".getBytes(StandardCharsets.UTF_8)));
 		assertThat(request.getHeader("Authorization")).isEqualTo("Basic b21lLWFjY2Vzcy10b2tlbg==");
+	}
+
+	@Test
+	void listsTheStreamsOmeHasInAnApp() throws Exception {
+		this.server.enqueue(captured(200, "streams_list_two.json"));
+		assertThat(this.client.liveStreams("show")).contains(Set.of("nobframes", "bframes"));
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.getMethod()).isEqualTo("GET");
+		assertThat(request.getPath()).isEqualTo("/v1/vhosts/default/apps/show/streams");
+		assertThat(request.getHeader("Authorization")).isEqualTo("Basic b21lLWFjY2Vzcy10b2tlbg==");
+		this.server.enqueue(captured(200, "streams_list_empty.json"));
+		assertThat(this.client.liveStreams("show")).contains(Set.of());
+		this.server.enqueue(captured(200, "streams_list_rtmp_query_key.json"));
+		assertThat(this.client.liveStreams("show")).contains(Set.of("slot-1"));
+	}
+
+	@Test
+	void anAppOmeDoesNotRunHasNoStreamsButAWrongTokenOrOddBodyTellsNothing() throws Exception {
+		// Shaped like OME's 404 bodies; a 404 for a missing app was not captured.
+		this.server.enqueue(new MockResponse().setResponseCode(404)
+			.setBody(
+					"{\"message\":\"[HTTP] Could not find the application: [default/#default#nope] (404)\",\"statusCode\":404}"));
+		assertThat(this.client.liveStreams("nope")).contains(Set.of());
+		this.server.enqueue(captured(401, "wrong_token.json"));
+		assertThat(this.client.liveStreams("show")).isEmpty();
+		this.server.enqueue(new MockResponse().setResponseCode(200).setBody("<html>proxy error</html>"));
+		assertThat(this.client.liveStreams("show")).isEmpty();
+		this.server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"statusCode\":200}"));
+		assertThat(this.client.liveStreams("show")).isEmpty();
+	}
+
+	@Test
+	void saysSoWhenOmesApiCannotBeReachedForAList() throws IOException {
+		this.server.shutdown();
+		assertThatExceptionOfType(OmeApiClient.OmeUnreachableException.class)
+			.isThrownBy(() -> this.client.liveStreams("show"));
 	}
 
 	@Test
