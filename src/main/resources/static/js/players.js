@@ -40,6 +40,16 @@
     this.destroy();
   };
 
+  // New volume or mute from a saved layout, applied to the running player without restarting it.
+  SlotPlayer.prototype.setSound = function (volume, muted) {
+    this.options.volume = volume;
+    this.options.muted = muted;
+    if (this.player) {
+      this.player.setVolume(volume);
+      this.player.setMute(!!muted);
+    }
+  };
+
   SlotPlayer.prototype.create = function () {
     var self = this;
     var element = document.createElement('div');
@@ -107,11 +117,17 @@
 
   // Calls onLive with the array of live slot names at once and after every change. The
   // browser's EventSource reconnects by itself, and each event carries the whole list.
-  function follow(liveUrl, onLive) {
+  // onLayout, if given, gets {layout, newName} when the producer saves or deletes a layout.
+  function follow(liveUrl, onLive, onLayout) {
     var source = new EventSource(liveUrl);
     source.addEventListener('live', function (event) {
       onLive(JSON.parse(event.data).live);
     });
+    if (onLayout) {
+      source.addEventListener('layout', function (event) {
+        onLayout(JSON.parse(event.data));
+      });
+    }
     return source;
   }
 

@@ -102,6 +102,30 @@ class LayoutController {
 		if (viewer == null) {
 			return refuse(owner, token, true, model, response);
 		}
+		model.addAttribute("page", layoutPage(owner, found, viewer));
+		model.addAttribute("query", viewer.query());
+		model.addAttribute("liveUrl", viewer.liveUrl());
+		return VIEW_LAYOUT;
+	}
+
+	/**
+	 * The layout as JSON, for an open layout page to rearrange itself in place when the
+	 * producer saves a change: its players keep playing.
+	 */
+	@GetMapping(path = "/layout/{app}/{layout}/boxes", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<LayoutPage> layoutBoxes(@PathVariable String app, @PathVariable String layout,
+			@RequestParam(name = ViewerTokens.PARAMETER, required = false) @Nullable String token) {
+		App owner = app(app);
+		Layout found = this.layouts.findByName(owner.getId(), layout)
+			.orElseThrow(() -> new NotFoundException("There is no layout " + app + "/" + layout + "."));
+		Viewer viewer = admit(owner, ViewerTokens.ALL_SLOTS, token);
+		if (viewer == null) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
+		return ResponseEntity.ok(layoutPage(owner, found, viewer));
+	}
+
+	private LayoutPage layoutPage(App owner, Layout found, Viewer viewer) {
 		Map<Long, Slot> slots = this.catalog.listSlots(owner.getId())
 			.stream()
 			.collect(Collectors.toMap(Slot::getId, (slot) -> slot));
@@ -111,10 +135,8 @@ class LayoutController {
 			.map((box) -> box(box, slots.get(box.getSlotId()), viewer))
 			.toList();
 		String background = (found.getBackgroundColor() != null) ? found.getBackgroundColor() : "transparent";
-		model.addAttribute("page", new LayoutPage(owner.getName(), found.getName(), found.getWidth(), found.getHeight(),
-				background, found.isOfflineCard(), boxes));
-		model.addAttribute("liveUrl", viewer.liveUrl());
-		return VIEW_LAYOUT;
+		return new LayoutPage(owner.getName(), found.getName(), found.getWidth(), found.getHeight(), background,
+				found.isOfflineCard(), boxes);
 	}
 
 	@GetMapping("/call/{app}")
@@ -182,7 +204,7 @@ class LayoutController {
 			return "/live/" + this.app + query();
 		}
 
-		private String query() {
+		String query() {
 			return (this.token != null) ? "?" + ViewerTokens.PARAMETER + "=" + this.token : "";
 		}
 

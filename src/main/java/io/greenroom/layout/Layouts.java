@@ -14,6 +14,9 @@ import io.greenroom.stream.UnknownEntityException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +36,13 @@ public class Layouts {
 
 	private final Clock clock;
 
-	Layouts(LayoutRepository layouts, StreamCatalog catalog, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Layouts(LayoutRepository layouts, StreamCatalog catalog, Clock clock, ApplicationEventPublisher events) {
 		this.layouts = layouts;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public List<Layout> list(Long appId) {
@@ -81,9 +87,11 @@ public class Layouts {
 		if (!layout.getName().equals(draft.name()) && this.layouts.existsByAppIdAndName(appId, draft.name())) {
 			throw duplicate(draft.name());
 		}
+		String before = layout.getName();
 		layout.apply(draft);
 		saveUnique(layout);
 		logger.info("Saved layout {} in app {} ({} boxes)", draft.name(), appId, draft.boxes().size());
+		changed(appId, before, draft.name());
 		return layout;
 	}
 
@@ -93,6 +101,15 @@ public class Layouts {
 			.orElseThrow(() -> new UnknownEntityException("layout", layoutId));
 		this.layouts.delete(layout);
 		logger.info("Deleted layout {} in app {}", layout.getName(), appId);
+		changed(appId, layout.getName(), null);
+	}
+
+	/**
+	 * Tells open pages once the transaction has committed, so they read the new layout.
+	 */
+	private void changed(Long appId, String name, @Nullable String newName) {
+		this.catalog.findApp(appId)
+			.ifPresent((app) -> this.events.publishEvent(new LayoutChanged(app.getName(), name, newName)));
 	}
 
 	/** Saves, turning a lost race for a name into the same error as a taken name. */

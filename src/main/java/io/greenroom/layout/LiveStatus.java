@@ -2,6 +2,7 @@ package io.greenroom.layout;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,12 +13,14 @@ import java.util.concurrent.Executors;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -70,6 +73,28 @@ class LiveStatus implements DisposableBean {
 	@EventListener
 	void onOffline(SlotWentOffline event) {
 		changed(event.app());
+	}
+
+	/** Tells the app's open pages that a layout changed, once it is committed. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void onLayoutChanged(LayoutChanged event) {
+		List<SseEmitter> watching = this.listeners.get(event.app());
+		if (watching == null || watching.isEmpty()) {
+			return;
+		}
+		Map<String, @Nullable Object> data = new LinkedHashMap<>();
+		data.put("layout", event.name());
+		data.put("newName", event.newName());
+		this.sender.execute(() -> {
+			for (SseEmitter emitter : this.listeners.getOrDefault(event.app(), List.of())) {
+				try {
+					emitter.send(SseEmitter.event().name("layout").data(data, MediaType.APPLICATION_JSON));
+				}
+				catch (IOException | IllegalStateException ex) {
+					emitter.completeWithError(ex);
+				}
+			}
+		});
 	}
 
 	/**

@@ -67,6 +67,8 @@ class LayoutPagesBrowserTests {
 
 	private int nextPort = 45000;
 
+	private final List<Slot> racers = new ArrayList<>();
+
 	@BeforeAll
 	void start() throws Exception {
 		this.signalling = new SilentSignalling();
@@ -75,7 +77,7 @@ class LayoutPagesBrowserTests {
 		StreamCatalog catalog = this.greenroom.bean(StreamCatalog.class);
 		Layouts layouts = this.greenroom.bean(Layouts.class);
 		App show = catalog.createApp("show");
-		List<Slot> racers = new ArrayList<>();
+		List<Slot> racers = this.racers;
 		for (int i = 1; i <= 5; i++) {
 			Slot slot = catalog.createSlot(show.getId(), new SlotDraft("slot-" + i, "Racer " + i, 2500, true));
 			this.secrets.put("show/slot-" + i, slot.getPublishSecret().value());
@@ -175,6 +177,38 @@ class LayoutPagesBrowserTests {
 			assertThat(box.findElements(By.cssSelector(".ovenplayer"))).isEmpty();
 			assertThat(js(browser).executeScript(WatchPageBrowserTests.SOURCE, "slot-2")).isNull();
 		}
+	}
+
+	@Test
+	void rearrangesInPlaceWhenTheProducerSavesKeepingRunningPlayersWithoutRealVideo() throws Exception {
+		Layouts layouts = this.greenroom.bean(Layouts.class);
+		Long app = this.racers.get(0).getApp().getId();
+		Layout stage = layouts.create(app, "rearranged");
+		layouts.save(app, stage.getId(), new LayoutDraft("rearranged", WIDTH, HEIGHT, null, false,
+				List.of(box(0, 0, 0, 640, 360, 100), box(1, 640, 0, 640, 360, 100))));
+		ChromeDriver browser = this.chromium.driver();
+		browser.get(this.greenroom.baseUrl() + "/layout/show/rearranged");
+		goLive("show/slot-1");
+		new WebDriverWait(browser, Duration.ofSeconds(2))
+			.until((driver) -> js(driver).executeScript(WatchPageBrowserTests.SOURCE, "slot-1") != null);
+		js(browser).executeScript("window.greenroomPlayers['slot-1'].keptByTest = true");
+
+		layouts.save(app, stage.getId(), new LayoutDraft("rearranged", WIDTH, HEIGHT, "#000000", false,
+				List.of(box(0, 100, 100, 800, 450, 40), box(2, 0, 560, 320, 160, 100))));
+		new WebDriverWait(browser, Duration.ofSeconds(3))
+			.until((driver) -> bounds(driver, ".box[data-slot=slot-1]").equals(List.of(100L, 100L, 800L, 450L)));
+		assertThat(js(browser).executeScript("return window.greenroomPlayers['slot-1'].keptByTest === true"))
+			.as("the same player, never restarted")
+			.isEqualTo(true);
+		assertThat(js(browser).executeScript("return window.greenroomPlayers['slot-1'].getVolume()")).isEqualTo(40L);
+		assertThat(browser.findElements(By.cssSelector(".box[data-slot=slot-2]"))).isEmpty();
+		assertThat(bounds(browser, ".box[data-slot=slot-3]")).containsExactly(0L, 560L, 320L, 160L);
+		assertThat(js(browser).executeScript("return getComputedStyle(document.body).backgroundColor"))
+			.isEqualTo("rgb(0, 0, 0)");
+	}
+
+	private LayoutBox box(int racer, int x, int y, int width, int height, int volume) {
+		return new LayoutBox(this.racers.get(racer).getId(), x, y, width, height, 0, Fit.CONTAIN, volume, false, null);
 	}
 
 	@Test

@@ -76,7 +76,7 @@ class LayoutEditorController {
 		try {
 			Layout saved = this.layouts.save(appId, layoutId, form.toDraft());
 			redirect.addFlashAttribute("message", "Saved layout '" + saved.getName() + "' with "
-					+ saved.getBoxes().size() + " slot(s). Open pages pick it up when they reload.");
+					+ saved.getBoxes().size() + " slot(s). Open layout pages rearrange themselves now.");
 			return "redirect:/apps/" + appId + "/layouts/" + layoutId;
 		}
 		catch (DuplicateNameException ex) {
