@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Admission benchmark: 1,000 apps x 10 slots, signed OME-shaped requests over loopback.
 # Usage: bench/admission-load.sh [RATE=1000] [CONNECTIONS=20] [SECONDS=60]
-# Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_PIN=1, BENCH_CDS=0,
+# Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_PIN=1, BENCH_CDS=0|1|aot, BENCH_JAVA,
 # BENCH_MEMORY_LIMIT (e.g. 256M), GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS.
 # Starts Greenroom from the packaged jar with the JVM flags below, pinned to CPU 0 when
 # taskset exists; the load generator runs on CPU 1. Prints latency, throughput and RSS.
@@ -33,14 +33,22 @@ java -cp "$CP" io.greenroom.bench.BenchmarkSeed "$WORK/data" "${BENCH_APPS:-1000
 
 # BENCH_CDS=1: run as the Docker image does, from the extracted jar with an AppCDS archive made by
 # a training run that stops once the context is up. Archived class metadata is file-backed.
-if [ "${BENCH_CDS:-0}" = 1 ]; then
+# BENCH_CDS=aot: the same with a Java 25 AOT cache (-XX:AOTCacheOutput); set BENCH_JAVA to a JDK 25.
+JAVA=${BENCH_JAVA:-java}
+if [ "${BENCH_CDS:-0}" != 0 ]; then
   java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
   JAR="$WORK/app/$(basename "$JAR")"
+  if [ "$BENCH_CDS" = aot ]; then
+    TRAIN="-XX:AOTCacheOutput=$WORK/app/greenroom.aot"; USE="-XX:AOTCache=$WORK/app/greenroom.aot"
+  else
+    TRAIN="-XX:ArchiveClassesAtExit=$WORK/app/greenroom.jsa"; USE="-XX:SharedArchiveFile=$WORK/app/greenroom.jsa"
+  fi
+  # The archive is built in metaspace-like buffers: the training run needs no metaspace cap.
   # shellcheck disable=SC2086
-  java $JVM_FLAGS -XX:ArchiveClassesAtExit="$WORK/app/greenroom.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+  "$JAVA" ${JVM_FLAGS//-XX:MaxMetaspaceSize=128m/} $TRAIN -Dspring.context.exit=onRefresh -jar "$JAR" \
     --spring.datasource.url=jdbc:h2:mem:training --greenroom.ome.config-dir="$WORK/training" \
     --greenroom.admin.password=benchmark-password --logging.level.root=WARN >"$WORK/training.log" 2>&1 || true
-  JVM_FLAGS="$JVM_FLAGS -XX:SharedArchiveFile=$WORK/app/greenroom.jsa"
+  JVM_FLAGS="$JVM_FLAGS $USE"
 fi
 
 # BENCH_MEMORY_LIMIT=256M: run Greenroom inside a memory cgroup with that limit, as compose's
@@ -80,7 +88,7 @@ cgroup_report() {
 PIN_SERVER=(); PIN_LOAD=()
 if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null; then PIN_SERVER=(taskset -c 0); PIN_LOAD=(taskset -c 1); fi
 # shellcheck disable=SC2086
-"${PIN_SERVER[@]}" "${IN_CGROUP[@]}" java $JVM_FLAGS -jar "$JAR" --server.port="$PORT" \
+"${PIN_SERVER[@]}" "${IN_CGROUP[@]}" "$JAVA" $JVM_FLAGS -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom;CACHE_SIZE=2048" --greenroom.ome.config-dir="$WORK/data/ome-conf" \
   --greenroom.admin.password=benchmark-password --logging.level.root=WARN ${BENCH_SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
@@ -92,7 +100,7 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { cat "$WORK/ser
 # RSS splits into anonymous memory (heap, metaspace, stacks: what a container limit must hold)
 # and file-backed pages (the jar, a CDS archive: the kernel can drop them under pressure).
 rss() { awk '/VmRSS/ {t=$2} /RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%.0f MB (anonymous %.0f, file %.0f)", t/1024, a/1024, f/1024}' "/proc/$SERVER_PID/status"; }
-echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs); java: $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs); java: $("$JAVA" -version 2>&1 | head -1)"
 echo "server JVM flags: $JVM_FLAGS"
 echo "RSS idle: $(rss)"
 "${PIN_LOAD[@]}" java -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
