@@ -2,7 +2,7 @@
 # Admission benchmark: 1,000 apps x 10 slots, signed OME-shaped requests over loopback.
 # Usage: bench/admission-load.sh [RATE=1000] [CONNECTIONS=20] [SECONDS=60]
 # Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_PIN=1, BENCH_CDS=0|1|aot, BENCH_JAVA,
-# BENCH_MEMORY_LIMIT (e.g. 256M), GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS.
+# BENCH_MEMORY_LIMIT (e.g. 256M), BENCH_NMT=1, GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS.
 # Starts Greenroom from the packaged jar with the JVM flags below, pinned to CPU 0 when
 # taskset exists; the load generator runs on CPU 1. Prints latency, throughput and RSS.
 set -euo pipefail
@@ -103,10 +103,23 @@ rss() { awk '/VmRSS/ {t=$2} /RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%.0f 
 echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs); java: $("$JAVA" -version 2>&1 | head -1)"
 echo "server JVM flags: $JVM_FLAGS"
 echo "RSS idle: $(rss)"
-"${PIN_LOAD[@]}" java -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+CPU_BEFORE=$(cpu_ticks); LOAD_STARTED=$(date +%s.%N)
+# The load generator gets a young generation big enough that it never pauses for a collection
+# during the run: its own pauses would otherwise be counted as Greenroom's latency.
+"${PIN_LOAD[@]}" java ${BENCH_LOAD_JVM_FLAGS:--XX:+UseSerialGC -Xms1200m -Xmx1200m -Xmn1g} -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
   "$RATE" "$CONNECTIONS" "$SECONDS_TO_RUN"
 if kill -0 "$SERVER_PID" 2>/dev/null; then
+  # CPU time Greenroom used while the load generator ran (warm-up included), as a share of one core.
+  awk -v t0="$CPU_BEFORE" -v t1="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" -v s0="$LOAD_STARTED" -v s1="$(date +%s.%N)" \
+    'BEGIN {printf "server CPU during the load: %.0f%% of one core\n", 100 * (t1 - t0) / hz / (s1 - s0)}'
   echo "RSS after load: $(rss) (peak $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$SERVER_PID/status"))"
+  # BENCH_NMT=1: where the memory goes, from the JVM's native memory tracking (committed MB per area).
+  if [ "${BENCH_NMT:-0}" = 1 ]; then
+    jcmd "$SERVER_PID" VM.native_memory summary | awk '/^-/ {sub(/^- */, ""); name=$1} /committed=/ && name {
+      match($0, /committed=[0-9]+KB/); printf "  %s %.0f MB\n", name, substr($0, RSTART+10, RLENGTH-12)/1024; name=""}'
+    echo "  loaded classes: $(jcmd "$SERVER_PID" VM.classloader_stats 2>/dev/null | awk '/^Total/ {print $3}')"
+  fi
 else
   echo "Greenroom is gone: killed during the load"
 fi

@@ -2,7 +2,6 @@ package io.greenroom.admission;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.UUID;
 
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.DuplicatePublisher;
@@ -108,7 +107,7 @@ class AdmissionPolicy {
 		}
 		String address = client.address();
 		int port = client.port();
-		LivePublishers.Publisher publisher = new LivePublishers.Publisher(UUID.randomUUID().toString(), address, port,
+		LivePublishers.Publisher publisher = new LivePublishers.Publisher(SessionHistory.newSessionId(), address, port,
 				protocol, this.clock.instant());
 		LivePublishers.Publisher previous = this.live.claim(url.app(), url.stream(), publisher);
 		if (previous != null && previous.sameConnection(address, port)) {
