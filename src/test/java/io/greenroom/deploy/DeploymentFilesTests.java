@@ -101,7 +101,7 @@ class DeploymentFilesTests {
 	@Test
 	void oneFileHoldsTheJvmFlagsForTheImageTheUnitAndTheBenchmark() throws Exception {
 		List<String> flags = Files.readAllLines(Path.of("deploy/jvm.options"));
-		assertThat(flags).contains("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+		assertThat(flags).contains("-Xmx80m", "-Xmn24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 		assertThat(Files.readString(Path.of("deploy/systemd/greenroom.service")))
 			.contains("java @/opt/greenroom/jvm.options");
 		assertThat(Files.readString(Path.of("bench/admission-load.sh"))).contains("deploy/jvm.options");

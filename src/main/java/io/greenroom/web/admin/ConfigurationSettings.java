@@ -93,7 +93,7 @@ final class ConfigurationSettings {
 			new Setting("greenroom.admin.password", "GREENROOM_ADMIN_PASSWORD", "(generated on first start)",
 					"Admin password. When set it is applied at every start and cannot be changed in the dashboard.",
 					true),
-			new Setting("spring.datasource.url", "GREENROOM_DB_URL", "jdbc:h2:file:./data/greenroom",
+			new Setting("spring.datasource.url", "GREENROOM_DB_URL", "jdbc:h2:file:./data/greenroom;CACHE_SIZE=2048",
 					"Database. The default keeps an H2 file under ./data; the postgres profile defaults to "
 							+ "jdbc:postgresql://postgres/greenroom.",
 					false),

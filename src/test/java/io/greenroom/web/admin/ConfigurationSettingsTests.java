@@ -54,7 +54,7 @@ class ConfigurationSettingsTests {
 	@Test
 	void applicationPropertiesReadTheDatabaseVariables() throws IOException {
 		String properties = Files.readString(Path.of("src/main/resources/application.properties"));
-		assertThat(properties).contains("${GREENROOM_DB_URL:jdbc:h2:file:./data/greenroom}")
+		assertThat(properties).contains("${GREENROOM_DB_URL:jdbc:h2:file:./data/greenroom;CACHE_SIZE=2048}")
 			.contains("${GREENROOM_DB_USERNAME:sa}")
 			.contains("${GREENROOM_DB_PASSWORD:}");
 	}
