@@ -19,12 +19,10 @@ COPY --from=build /app /app
 # (README: Memory).
 COPY deploy/jvm.options /app/jvm.options
 # AppCDS: a training run that stops once the application context is up archives the classes it
-# loaded. Their metadata is then mapped from this file (reclaimable page cache) instead of being
-# parsed into the JVM's own memory at every start.
-RUN java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/greenroom.jsa -Dspring.context.exit=onRefresh \
-    -jar /app/greenroom.jar --spring.datasource.url=jdbc:h2:mem:training --greenroom.ome.config-dir=/tmp/training \
-    --greenroom.admin.password=training-only-not-used --logging.level.root=WARN \
-  && rm -rf /tmp/training
+# loaded. Their metadata is then mapped from this file instead of being parsed into the JVM's own
+# memory at every start (README: Memory).
+COPY deploy/train-cds.sh /app/train-cds.sh
+RUN sh /app/train-cds.sh /app
 USER greenroom
 WORKDIR /data
 # Extra JVM flags, if any, go in JAVA_OPTS; the budget itself is in /app/jvm.options.

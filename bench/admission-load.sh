@@ -35,20 +35,23 @@ java -cp "$CP" io.greenroom.bench.BenchmarkSeed "$WORK/data" "${BENCH_APPS:-1000
 # a training run that stops once the context is up. Archived class metadata is file-backed.
 # BENCH_CDS=aot: the same with a Java 25 AOT cache (-XX:AOTCacheOutput); set BENCH_JAVA to a JDK 25.
 JAVA=${BENCH_JAVA:-java}
-if [ "${BENCH_CDS:-0}" != 0 ]; then
+if [ "${BENCH_CDS:-0}" = 1 ]; then
+  # Exactly as the image and the systemd install do it, with this run's JVM flags.
+  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" --application-filename greenroom.jar >/dev/null
+  echo "$JVM_FLAGS" >"$WORK/app/jvm.options"
+  sh deploy/train-cds.sh "$WORK/app" "$JAVA" >/dev/null
+  JAR="$WORK/app/greenroom.jar"
+  JVM_FLAGS="$JVM_FLAGS -XX:SharedArchiveFile=$WORK/app/greenroom.jsa"
+elif [ "${BENCH_CDS:-0}" = aot ]; then
   java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
   JAR="$WORK/app/$(basename "$JAR")"
-  if [ "$BENCH_CDS" = aot ]; then
-    TRAIN="-XX:AOTCacheOutput=$WORK/app/greenroom.aot"; USE="-XX:AOTCache=$WORK/app/greenroom.aot"
-  else
-    TRAIN="-XX:ArchiveClassesAtExit=$WORK/app/greenroom.jsa"; USE="-XX:SharedArchiveFile=$WORK/app/greenroom.jsa"
-  fi
-  # The archive is built in metaspace-like buffers: the training run needs no metaspace cap.
+  # The cache is built in metaspace-like buffers: the training run needs no metaspace cap.
   # shellcheck disable=SC2086
-  "$JAVA" ${JVM_FLAGS//-XX:MaxMetaspaceSize=128m/} $TRAIN -Dspring.context.exit=onRefresh -jar "$JAR" \
+  "$JAVA" ${JVM_FLAGS//-XX:MaxMetaspaceSize=128m/} -XX:AOTCacheOutput="$WORK/app/greenroom.aot" \
+    -Dspring.context.exit=onRefresh -jar "$JAR" \
     --spring.datasource.url=jdbc:h2:mem:training --greenroom.ome.config-dir="$WORK/training" \
     --greenroom.admin.password=benchmark-password --logging.level.root=WARN >"$WORK/training.log" 2>&1 || true
-  JVM_FLAGS="$JVM_FLAGS $USE"
+  JVM_FLAGS="$JVM_FLAGS -XX:AOTCache=$WORK/app/greenroom.aot"
 fi
 
 # BENCH_MEMORY_LIMIT=256M: run Greenroom inside a memory cgroup with that limit, as compose's
@@ -104,7 +107,10 @@ echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /
 echo "server JVM flags: $JVM_FLAGS"
 echo "RSS idle: $(rss)"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
-CPU_BEFORE=$(cpu_ticks); LOAD_STARTED=$(date +%s.%N)
+# Major page faults: pages Greenroom had to wait for the disk for (the jar, the CDS archive, H2's file),
+# which is what a memory limit that is too tight looks like before anything is killed.
+major_faults() { awk '{print $12}' "/proc/$SERVER_PID/stat"; }
+CPU_BEFORE=$(cpu_ticks); FAULTS_BEFORE=$(major_faults); LOAD_STARTED=$(date +%s.%N)
 # The load generator gets a young generation big enough that it never pauses for a collection
 # during the run: its own pauses would otherwise be counted as Greenroom's latency.
 "${PIN_LOAD[@]}" java ${BENCH_LOAD_JVM_FLAGS:--XX:+UseSerialGC -Xms1200m -Xmx1200m -Xmn1g} -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
@@ -113,6 +119,7 @@ if kill -0 "$SERVER_PID" 2>/dev/null; then
   # CPU time Greenroom used while the load generator ran (warm-up included), as a share of one core.
   awk -v t0="$CPU_BEFORE" -v t1="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" -v s0="$LOAD_STARTED" -v s1="$(date +%s.%N)" \
     'BEGIN {printf "server CPU during the load: %.0f%% of one core\n", 100 * (t1 - t0) / hz / (s1 - s0)}'
+  echo "major page faults: $FAULTS_BEFORE until the load, $(( $(major_faults) - FAULTS_BEFORE )) during it"
   echo "RSS after load: $(rss) (peak $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$SERVER_PID/status"))"
   # BENCH_NMT=1: where the memory goes, from the JVM's native memory tracking (committed MB per area).
   if [ "${BENCH_NMT:-0}" = 1 ]; then

@@ -102,6 +102,11 @@ class DeploymentFilesTests {
 	void oneFileHoldsTheJvmFlagsForTheImageTheUnitAndTheBenchmark() throws Exception {
 		List<String> flags = Files.readAllLines(Path.of("deploy/jvm.options"));
 		assertThat(flags).contains("-Xmx80m", "-Xmn24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+		// Without it Java 17 maps the image's AppCDS archive at a random address and
+		// rewrites its
+		// pointers, which turns ~55 MB of it into anonymous memory the 256 MB limit must
+		// hold.
+		assertThat(flags).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 		assertThat(Files.readString(Path.of("deploy/systemd/greenroom.service")))
 			.contains("java @/opt/greenroom/jvm.options");
 		assertThat(Files.readString(Path.of("bench/admission-load.sh"))).contains("deploy/jvm.options");

@@ -1,0 +1,23 @@
+#!/bin/sh
+# AppCDS for Greenroom, used by the Dockerfile, the systemd install and bench/admission-load.sh.
+# Usage: train-cds.sh DIR [JAVA]
+# DIR holds the extracted application (greenroom.jar and lib/, from
+# `java -Djarmode=tools -jar greenroom-*.jar extract --destination DIR --application-filename greenroom.jar`)
+# and jvm.options. A training run that stops once the application context is up archives the classes
+# it loaded into DIR/greenroom.jsa; start Greenroom with -XX:SharedArchiveFile=DIR/greenroom.jsa and the
+# same -jar path. The training run uses a throwaway in-memory database and writes nothing else.
+set -eu
+dir=$1
+java=${2:-java}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$java" @"$dir/jvm.options" -XX:ArchiveClassesAtExit="$dir/greenroom.jsa" -Dspring.context.exit=onRefresh \
+  -jar "$dir/greenroom.jar" --spring.datasource.url=jdbc:h2:mem:training \
+  --greenroom.ome.config-dir="$work/ome-conf" --greenroom.admin.password=training-only-not-used \
+  --logging.level.root=WARN >"$work/training.log" 2>&1 || true
+if [ ! -s "$dir/greenroom.jsa" ]; then
+  echo "train-cds: no archive was written; the training run said:" >&2
+  cat "$work/training.log" >&2
+  exit 1
+fi
+echo "train-cds: wrote $dir/greenroom.jsa ($(du -m "$dir/greenroom.jsa" | cut -f1) MB)"
