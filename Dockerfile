@@ -8,7 +8,7 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY config-templates config-templates
-RUN ./mvnw -B -DskipTests package \
+RUN ./mvnw -B -DskipTests verify \
   && java -Djarmode=tools -jar target/greenroom-*.jar extract --destination /app --application-filename greenroom.jar
 
 FROM eclipse-temurin:17-jre

@@ -104,7 +104,12 @@ class DashboardBrowserTests {
 					ome.send(OmeWebhook.opening("incoming", "RTMP", rtmpUrl, "172.18.0.5", 40123, "203.0.113.7", null))
 						.body())
 				.startsWith("{\"allowed\":true");
-			browser.navigate().refresh();
+			// The session record is written in the background, within a fraction of a
+			// second.
+			wait.until((driver) -> {
+				driver.navigate().refresh();
+				return !driver.findElements(By.id("sessions")).isEmpty();
+			});
 			assertThat(text(browser, "#slot-live")).isEqualTo("live");
 			assertThat(text(browser, "#sessions")).contains("RTMP").contains("172.18.0.5:40123 (203.0.113.7)");
 			assertThat(text(browser, "#live-count")).contains("1 stream(s) are live");
