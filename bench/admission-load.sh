@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Admission benchmark: 1,000 apps x 10 slots, signed OME-shaped requests over loopback.
 # Usage: bench/admission-load.sh [RATE=1000] [CONNECTIONS=20] [SECONDS=60]
-# Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_PIN=1, BENCH_CDS=0|1|aot, BENCH_JAVA,
+# Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_WARMUP=30 (seconds of the same load
+# before measuring, reported on their own line), BENCH_MIX=stress|show (see AdmissionLoadGenerator), BENCH_PIN=1, BENCH_CDS=0|1|aot, BENCH_JAVA,
 # BENCH_MEMORY_LIMIT (e.g. 256M), BENCH_NMT=1, GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS.
 # Starts Greenroom from the packaged jar with the JVM flags below, pinned to CPU 0 when
 # taskset exists; the load generator runs on CPU 1. Prints latency, throughput and RSS.
@@ -105,6 +106,7 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { cat "$WORK/ser
 rss() { awk '/VmRSS/ {t=$2} /RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%.0f MB (anonymous %.0f, file %.0f)", t/1024, a/1024, f/1024}' "/proc/$SERVER_PID/status"; }
 echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs); java: $("$JAVA" -version 2>&1 | head -1)"
 echo "server JVM flags: $JVM_FLAGS"
+echo "mix: ${BENCH_MIX:-stress}, warm-up ${BENCH_WARMUP:-30} s"
 echo "RSS idle: $(rss)"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 # Major page faults: pages Greenroom had to wait for the disk for (the jar, the CDS archive, H2's file),
@@ -114,7 +116,7 @@ CPU_BEFORE=$(cpu_ticks); FAULTS_BEFORE=$(major_faults); LOAD_STARTED=$(date +%s.
 # The load generator gets a young generation big enough that it never pauses for a collection
 # during the run: its own pauses would otherwise be counted as Greenroom's latency.
 "${PIN_LOAD[@]}" java ${BENCH_LOAD_JVM_FLAGS:--XX:+UseSerialGC -Xms1200m -Xmx1200m -Xmn1g} -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
-  "$RATE" "$CONNECTIONS" "$SECONDS_TO_RUN"
+  "$RATE" "$CONNECTIONS" "$SECONDS_TO_RUN" "${BENCH_WARMUP:-30}" "${BENCH_MIX:-stress}"
 if kill -0 "$SERVER_PID" 2>/dev/null; then
   # CPU time Greenroom used while the load generator ran (warm-up included), as a share of one core.
   awk -v t0="$CPU_BEFORE" -v t1="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" -v s0="$LOAD_STARTED" -v s1="$(date +%s.%N)" \

@@ -2,7 +2,6 @@ package io.greenroom.admission;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.greenroom.ome.OmeConfiguration;
@@ -19,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * {@code POST /ome/admission}: OME's admission webhook. It sits on OME's critical path,
@@ -41,12 +42,16 @@ class AdmissionEndpoint implements Filter {
 
 	private final OmeSecrets secrets;
 
-	private final ObjectMapper json;
+	private final ObjectReader reader;
+
+	private final ObjectWriter writer;
 
 	AdmissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets, ObjectMapper json) {
 		this.policy = policy;
 		this.secrets = secrets;
-		this.json = json;
+		// Resolved once rather than looked up on every request.
+		this.reader = json.readerFor(AdmissionRequest.class);
+		this.writer = json.writer();
 	}
 
 	@Override
@@ -88,7 +93,7 @@ class AdmissionEndpoint implements Filter {
 		}
 		AdmissionRequest admission;
 		try {
-			admission = this.json.readValue(body, AdmissionRequest.class);
+			admission = this.reader.readValue(body);
 		}
 		catch (JacksonException ex) {
 			badRequest(response, "body is not the JSON OME sends");
@@ -131,10 +136,10 @@ class AdmissionEndpoint implements Filter {
 	}
 
 	private void write(HttpServletResponse response, int status, Object body) throws IOException {
-		byte[] bytes = this.json.writeValueAsBytes(body);
+		byte[] bytes = this.writer.writeValueAsBytes(body);
 		response.setStatus(status);
+		// JSON is UTF-8 by definition (RFC 8259): no charset parameter to build and send.
 		response.setContentType("application/json");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
 	}

@@ -3,7 +3,6 @@ package io.greenroom.bench;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -20,10 +19,19 @@ import io.greenroom.admission.OmeWebhook;
  * Latency counts from when each request was due, so a stall is not hidden by sending
  * later (no coordinated omission).
  * <p>
- * The mix: 40% publish with the right key, 35% play, 15% closing of an earlier publish,
- * 10% publish with a wrong key from a random address.
+ * Two mixes, chosen by the seventh argument:
+ * <ul>
+ * <li>{@code stress} (the default): 40% publish with the right key, 35% play, 15% closing
+ * of an earlier publish, 10% publish with a wrong key from a random address. Every
+ * publish is a session record written to the database, 400 a second: far more than any
+ * show.</li>
+ * <li>{@code show}: what a show looks like to admission, many viewers per streamer: 85%
+ * play, 5% publish with the right key, 5% closing, 5% wrong keys.</li>
+ * </ul>
  * <p>
- * Usage: {@code AdmissionLoadGenerator BASE_URL SEED_FILE RATE CONNECTIONS SECONDS}.
+ * Usage:
+ * {@code AdmissionLoadGenerator BASE_URL SEED_FILE RATE CONNECTIONS SECONDS [WARM_UP_SECONDS [MIX]]}:
+ * the warm-up runs the same mix at the same rate first and is reported on its own line.
  */
 public final class AdmissionLoadGenerator {
 
@@ -35,15 +43,30 @@ public final class AdmissionLoadGenerator {
 	private record Open(Slot slot, int port) {
 	}
 
+	/** Cumulative percentages: closing below the first, then publish, then play. */
+	private record Mix(int closing, int publish, int play) {
+
+		static Mix named(String name) {
+			return switch (name) {
+				case "stress" -> new Mix(15, 55, 90);
+				case "show" -> new Mix(5, 10, 95);
+				default -> throw new IllegalArgumentException("Unknown mix '" + name + "': stress or show");
+			};
+		}
+
+	}
+
 	private AdmissionLoadGenerator() {
 	}
 
 	public static void main(String[] args) throws Exception {
+		Mix mix = Mix.named((args.length > 6) ? args[6] : "stress");
 		String base = args[0];
 		List<String> seed = Files.readAllLines(Path.of(args[1]));
 		int rate = Integer.parseInt(args[2]);
 		int connections = Integer.parseInt(args[3]);
 		int seconds = Integer.parseInt(args[4]);
+		int warmUpSeconds = (args.length > 5) ? Integer.parseInt(args[5]) : 0;
 		String key = seed.get(0);
 		List<Slot> slots = seed.subList(1, seed.size())
 			.stream()
@@ -51,22 +74,53 @@ public final class AdmissionLoadGenerator {
 			.map((parts) -> new Slot(parts[0], parts[1], parts[2]))
 			.toList();
 		URI uri = URI.create(base);
+		ConcurrentLinkedQueue<Open> open = new ConcurrentLinkedQueue<>();
+		AtomicInteger ports = new AtomicInteger(20000);
+		if (warmUpSeconds > 0) {
+			// The same mix at the same rate, so the paths a long-running Greenroom has
+			// compiled are compiled before measuring; reported, not hidden.
+			Phase warmUp = run(uri, key, slots, mix, open, ports, rate, connections, warmUpSeconds, 1000);
+			System.out.print("warm-up (not counted): ");
+			warmUp.print();
+		}
+		run(uri, key, slots, mix, open, ports, rate, connections, seconds, 0).print();
+	}
 
+	/** What one phase of the load measured. */
+	private record Phase(long[] sorted, double elapsed, int connections, int rate, long errors, long allowed,
+			long denied, long closed) {
+
+		void print() {
+			int total = this.sorted.length;
+			System.out.printf(
+					"requests=%d connections=%d target=%d/s achieved=%.0f/s errors=%d allowed=%d denied=%d closed=%d%n",
+					total, this.connections, this.rate, total / this.elapsed, this.errors, this.allowed, this.denied,
+					this.closed);
+			System.out.printf("latency ms: p50=%.3f p90=%.3f p99=%.3f p99.9=%.3f max=%.3f%n", ms(0.50), ms(0.90),
+					ms(0.99), ms(0.999), this.sorted[total - 1] / 1e6);
+		}
+
+		private double ms(double quantile) {
+			int total = this.sorted.length;
+			return this.sorted[Math.min(total - 1, (int) Math.ceil(quantile * total) - 1)] / 1e6;
+		}
+
+	}
+
+	private static Phase run(URI uri, String key, List<Slot> slots, Mix mix, ConcurrentLinkedQueue<Open> open,
+			AtomicInteger ports, int rate, int connections, int seconds, int seedOffset) throws Exception {
 		int total = rate * seconds;
 		long[] latencies = new long[total];
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong errors = new AtomicLong();
 		AtomicLong allowed = new AtomicLong();
 		AtomicLong denied = new AtomicLong();
-		AtomicInteger ports = new AtomicInteger(20000);
-		ConcurrentLinkedQueue<Open> open = new ConcurrentLinkedQueue<>();
+		AtomicLong closed = new AtomicLong();
 		long intervalNanos = 1_000_000_000L / rate;
 		CountDownLatch done = new CountDownLatch(connections);
-
-		warmUp(uri, key, slots);
 		long start = System.nanoTime() + 100_000_000L;
 		for (int c = 0; c < connections; c++) {
-			Random random = new Random(c);
+			Random random = new Random(seedOffset + c);
 			RawHttpConnection client = new RawHttpConnection(uri.getHost(), uri.getPort());
 			Thread worker = new Thread(() -> {
 				try {
@@ -77,7 +131,7 @@ public final class AdmissionLoadGenerator {
 						if (wait > 0) {
 							Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
 						}
-						String body = body(random, slots, open, ports);
+						String body = body(random, mix, slots, open, ports);
 						try {
 							RawHttpConnection.Response response = client.post(PATH, OmeWebhook.signature(key, body),
 									body);
@@ -90,6 +144,9 @@ public final class AdmissionLoadGenerator {
 							}
 							else if (response.body().startsWith("{\"allowed\":false")) {
 								denied.incrementAndGet();
+							}
+							else if (response.body().equals("{}")) {
+								closed.incrementAndGet();
 							}
 						}
 						catch (java.io.IOException ex) {
@@ -112,15 +169,13 @@ public final class AdmissionLoadGenerator {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long[] sorted = Arrays.copyOf(latencies, total);
 		Arrays.sort(sorted);
-		System.out.printf("requests=%d connections=%d target=%d/s achieved=%.0f/s errors=%d allowed=%d denied=%d%n",
-				total, connections, rate, total / elapsed, errors.get(), allowed.get(), denied.get());
-		System.out.printf("latency ms: p50=%.3f p90=%.3f p99=%.3f p99.9=%.3f max=%.3f%n", ms(sorted, 0.50),
-				ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), sorted[total - 1] / 1e6);
+		return new Phase(sorted, elapsed, connections, rate, errors.get(), allowed.get(), denied.get(), closed.get());
 	}
 
-	private static String body(Random random, List<Slot> slots, ConcurrentLinkedQueue<Open> open, AtomicInteger ports) {
+	private static String body(Random random, Mix mix, List<Slot> slots, ConcurrentLinkedQueue<Open> open,
+			AtomicInteger ports) {
 		int roll = random.nextInt(100);
-		if (roll < 15) {
+		if (roll < mix.closing()) {
 			Open session = open.poll();
 			if (session != null) {
 				String url = "rtmp://127.0.0.1:1935/" + session.slot().app() + "/" + session.slot().slot() + "?key="
@@ -131,7 +186,7 @@ public final class AdmissionLoadGenerator {
 			}
 		}
 		Slot slot = slots.get(random.nextInt(slots.size()));
-		if (roll < 55) {
+		if (roll < mix.publish()) {
 			int port = ports.incrementAndGet();
 			boolean whip = random.nextBoolean();
 			String url = whip
@@ -143,7 +198,7 @@ public final class AdmissionLoadGenerator {
 			return OmeWebhook.opening("incoming", whip ? "WebRTC" : "RTMP", url, "172.18.0.5", port, "198.51.100.10",
 					whip ? "Mozilla/5.0 OBS/31.0" : null);
 		}
-		if (roll < 90) {
+		if (roll < mix.play()) {
 			return OmeWebhook.opening("outgoing", "WebRTC", "ws://127.0.0.1:3333/" + slot.app() + "/" + slot.slot(),
 					"172.18.0.5", 30000 + random.nextInt(30000), "198.51.100." + random.nextInt(255),
 					"Mozilla/5.0 Chrome/156");
@@ -152,22 +207,6 @@ public final class AdmissionLoadGenerator {
 				"rtmp://127.0.0.1:1935/" + slot.app() + "/" + slot.slot() + "?key=wrong" + random.nextInt(),
 				"172.18.0.5", 50000 + random.nextInt(10000),
 				"10." + random.nextInt(255) + "." + random.nextInt(255) + "." + random.nextInt(255), null);
-	}
-
-	private static void warmUp(URI uri, String key, List<Slot> slots) throws Exception {
-		try (RawHttpConnection client = new RawHttpConnection(uri.getHost(), uri.getPort())) {
-			for (int i = 0; i < 5000; i++) {
-				Slot slot = slots.get(i % slots.size());
-				String body = OmeWebhook.opening("outgoing", "WebRTC",
-						"ws://127.0.0.1:3333/" + slot.app() + "/" + slot.slot(), "172.18.0.5", 1000 + i, "198.51.100.1",
-						null);
-				client.post(PATH, OmeWebhook.signature(key, body), body);
-			}
-		}
-	}
-
-	private static double ms(long[] sorted, double quantile) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
 	}
 
 }

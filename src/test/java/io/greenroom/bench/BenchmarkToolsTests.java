@@ -1,0 +1,70 @@
+package io.greenroom.bench;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.greenroom.GreenroomInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The admission benchmark's own tools, run briefly against a real Greenroom: the seed
+ * makes slots Greenroom admits, and the load generator's requests, in both mixes, are
+ * answered with decisions rather than errors. Without this the benchmark could rot
+ * unnoticed and report errors, or nothing, the next time someone needs its figures.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BenchmarkToolsTests {
+
+	private static final Pattern PHASE = Pattern.compile(
+			"requests=(\\d+) connections=4 target=200/s achieved=\\d+/s errors=(\\d+) allowed=(\\d+) denied=(\\d+) closed=(\\d+)");
+
+	@Test
+	void theLoadGeneratorGetsDecisionsForBothMixesFromASeededGreenroom(@TempDir Path dir, CapturedOutput output)
+			throws Exception {
+		Path seed = dir.resolve("seed.txt");
+		BenchmarkSeed.main(new String[] { dir.resolve("data").toString(), "3", "4", seed.toString() });
+		try (GreenroomInstance greenroom = GreenroomInstance.startWithH2File(dir.resolve("data"))) {
+			int before = output.getOut().length();
+			AdmissionLoadGenerator
+				.main(new String[] { greenroom.baseUrl(), seed.toString(), "200", "4", "1", "1", "stress" });
+			AdmissionLoadGenerator
+				.main(new String[] { greenroom.baseUrl(), seed.toString(), "200", "4", "1", "0", "show" });
+			Matcher phases = PHASE.matcher(output.getOut().substring(before));
+			int count = 0;
+			while (phases.find()) {
+				count++;
+				assertThat(Integer.parseInt(phases.group(1))).isEqualTo(200);
+				assertThat(phases.group(2)).as("errors").isEqualTo("0");
+				// Every request got an answer OME understands, and both decisions occur.
+				int allowed = Integer.parseInt(phases.group(3));
+				int denied = Integer.parseInt(phases.group(4));
+				int closed = Integer.parseInt(phases.group(5));
+				assertThat(allowed).isPositive();
+				assertThat(denied).isPositive();
+				assertThat(allowed + denied + closed).isEqualTo(200);
+			}
+			// stress: warm-up and measured phase; show: measured phase only.
+			assertThat(count).isEqualTo(3);
+			assertThat(output.getOut().substring(before)).contains("warm-up (not counted): ")
+				.containsPattern("latency ms: p50=\\d+\\.\\d+ p90=\\d+\\.\\d+ p99=\\d+\\.\\d+");
+		}
+	}
+
+	@Test
+	void anUnknownMixIsRefusedByName() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AdmissionLoadGenerator
+				.main(new String[] { "http://127.0.0.1:1", "unused", "1", "1", "1", "0", "realistic" }))
+			.withMessageContaining("Unknown mix 'realistic'");
+	}
+
+}
