@@ -11,12 +11,16 @@ import io.greenroom.stream.Slot;
 import io.greenroom.stream.StreamCatalog;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * An in-memory copy of every app and slot, so admission never waits on the database. It
- * is rebuilt after every committed catalogue change (10,000 slots take a few ms).
+ * is built once Greenroom is up, before OME can ask, and rebuilt after every committed
+ * catalogue change (10,000 slots take a few ms once the code is compiled, several hundred
+ * while it is not).
  */
 @Component
 class SlotDirectory {
@@ -49,10 +53,26 @@ class SlotDirectory {
 
 	@Nullable AppEntry app(String name) {
 		Map<String, AppEntry> current = this.apps;
-		if (current == null) {
-			current = reload();
-		}
-		return current.get(name);
+		return ((current != null) ? current : loaded()).get(name);
+	}
+
+	/**
+	 * Builds the copy as soon as Greenroom is ready, so the first admission requests do
+	 * not wait for it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void load() {
+		loaded();
+	}
+
+	/**
+	 * The copy, built by whichever caller gets here first. Requests that arrive together
+	 * before it exists wait for that one build: each building its own, one after the
+	 * other, kept the first answers of a cold start under load waiting for up to 6 s.
+	 */
+	private synchronized Map<String, AppEntry> loaded() {
+		Map<String, AppEntry> current = this.apps;
+		return (current != null) ? current : reload();
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -1,0 +1,92 @@
+package io.greenroom.admission;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import io.greenroom.stream.App;
+import io.greenroom.stream.PublishSecret;
+import io.greenroom.stream.Slot;
+import io.greenroom.stream.StreamCatalog;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The in-memory copy of apps and slots that admission reads.
+ */
+class SlotDirectoryTests {
+
+	private final AtomicInteger loads = new AtomicInteger();
+
+	private final CountDownLatch loading = new CountDownLatch(1);
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final StreamCatalog catalog = Mockito.mock(StreamCatalog.class);
+
+	SlotDirectoryTests() {
+		App app = new App("show", Instant.now());
+		Mockito.when(this.catalog.allApps()).thenReturn(List.of(app));
+		Mockito.when(this.catalog.allSlots()).thenAnswer((invocation) -> {
+			this.loads.incrementAndGet();
+			this.loading.countDown();
+			// Held until every request of the test is waiting, like a slow cold load.
+			assertThat(this.release.await(10, TimeUnit.SECONDS)).isTrue();
+			return List.of(new Slot(app, "cam1", "Camera 1", 2500, PublishSecret.generate(), Instant.now()));
+		});
+	}
+
+	@Test
+	void requestsThatArriveTogetherBeforeTheCopyExistsShareOneLoad() throws Exception {
+		SlotDirectory directory = new SlotDirectory(this.catalog);
+		List<Thread> threads = new CopyOnWriteArrayList<>();
+		ExecutorService requests = Executors.newFixedThreadPool(20, (task) -> {
+			Thread thread = new Thread(task);
+			threads.add(thread);
+			return thread;
+		});
+		try {
+			List<Future<SlotDirectory.AppEntry>> answers = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				answers.add(requests.submit(() -> directory.app("show")));
+			}
+			assertThat(this.loading.await(10, TimeUnit.SECONDS)).isTrue();
+			// The other 19 are waiting for the one load before it is allowed to finish.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (threads.stream().filter((thread) -> thread.getState() == Thread.State.BLOCKED).count() < 19
+					&& System.nanoTime() < deadline) {
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+			}
+			this.release.countDown();
+			for (Future<SlotDirectory.AppEntry> answer : answers) {
+				assertThat(answer.get(10, TimeUnit.SECONDS).slots()).containsOnlyKeys("cam1");
+			}
+		}
+		finally {
+			requests.shutdownNow();
+		}
+		assertThat(this.loads).hasValue(1);
+	}
+
+	@Test
+	void theCopyIsBuiltWhenGreenroomIsReadyNotByTheFirstRequest() {
+		this.release.countDown();
+		SlotDirectory directory = new SlotDirectory(this.catalog);
+		directory.load();
+		assertThat(this.loads).hasValue(1);
+		assertThat(directory.app("show")).isNotNull();
+		assertThat(directory.app("other")).isNull();
+		assertThat(this.loads).hasValue(1);
+	}
+
+}
