@@ -3,7 +3,8 @@
 # Usage: bench/admission-load.sh [RATE=1000] [CONNECTIONS=20] [SECONDS=60]
 # Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_WARMUP=30 (seconds of the same load
 # before measuring, reported on their own line), BENCH_MIX=stress|show (see AdmissionLoadGenerator), BENCH_PIN=1, BENCH_CDS=0|1|aot, BENCH_JAVA,
-# BENCH_MEMORY_LIMIT (e.g. 256M), BENCH_NMT=1, GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS.
+# BENCH_MEMORY_LIMIT (e.g. 256M), BENCH_NMT=1, GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS,
+# BENCH_H2_OPTIONS (appended to the H2 URL, e.g. ";PAGE_SIZE=16384").
 # Starts Greenroom from the packaged jar with the JVM flags below, pinned to CPU 0 when
 # taskset exists; the load generator runs on CPU 1. Prints latency, throughput and RSS.
 set -euo pipefail
@@ -93,7 +94,7 @@ PIN_SERVER=(); PIN_LOAD=()
 if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null; then PIN_SERVER=(taskset -c 0); PIN_LOAD=(taskset -c 1); fi
 # shellcheck disable=SC2086
 "${PIN_SERVER[@]}" "${IN_CGROUP[@]}" "$JAVA" $JVM_FLAGS -jar "$JAR" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom;CACHE_SIZE=2048" --greenroom.ome.config-dir="$WORK/data/ome-conf" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom;CACHE_SIZE=2048${BENCH_H2_OPTIONS:-}" --greenroom.ome.config-dir="$WORK/data/ome-conf" \
   --greenroom.admin.password=benchmark-password --logging.level.root=WARN ${BENCH_SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
