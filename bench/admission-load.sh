@@ -93,8 +93,10 @@ cgroup_report() {
 PIN_SERVER=(); PIN_LOAD=()
 if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null; then PIN_SERVER=(taskset -c 0); PIN_LOAD=(taskset -c 1); fi
 # shellcheck disable=SC2086
-"${PIN_SERVER[@]}" "${IN_CGROUP[@]}" "$JAVA" $JVM_FLAGS -jar "$JAR" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom;CACHE_SIZE=2048${BENCH_H2_OPTIONS:-}" --greenroom.ome.config-dir="$WORK/data/ome-conf" \
+# Every collection is logged (epoch milliseconds) so the report can say which ones fell in the
+# measured window: whether a ~200 ms full collection lands there decides most of p99.
+"${PIN_SERVER[@]}" "${IN_CGROUP[@]}" "$JAVA" $JVM_FLAGS -Xlog:gc:file="$WORK/gc.log":timemillis -jar "$JAR" --server.port="$PORT" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom;CACHE_SIZE=${BENCH_H2_CACHE_SIZE:-2048}${BENCH_H2_OPTIONS:-}" --greenroom.ome.config-dir="$WORK/data/ome-conf" \
   --greenroom.admin.password=benchmark-password --logging.level.root=WARN ${BENCH_SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
@@ -117,7 +119,18 @@ CPU_BEFORE=$(cpu_ticks); FAULTS_BEFORE=$(major_faults); LOAD_STARTED=$(date +%s.
 # The load generator gets a young generation big enough that it never pauses for a collection
 # during the run: its own pauses would otherwise be counted as Greenroom's latency.
 "${PIN_LOAD[@]}" java ${BENCH_LOAD_JVM_FLAGS:--XX:+UseSerialGC -Xms1200m -Xmx1200m -Xmn1g} -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
-  "$RATE" "$CONNECTIONS" "$SECONDS_TO_RUN" "${BENCH_WARMUP:-30}" "${BENCH_MIX:-stress}"
+  "$RATE" "$CONNECTIONS" "$SECONDS_TO_RUN" "${BENCH_WARMUP:-30}" "${BENCH_MIX:-stress}" |
+  while IFS= read -r line; do
+    printf '%s\n' "$line"
+    case $line in "warm-up"*) date +%s%3N >"$WORK/measured-from" ;; esac
+  done
+date +%s%3N >"$WORK/measured-to"
+# Collections whose pause began in the measured window (after the warm-up line).
+awk -v from="$(cat "$WORK/measured-from" 2>/dev/null || echo 0)" -v to="$(cat "$WORK/measured-to")" '
+  /Pause/ { t = substr($1, 2) + 0; ms = $NF + 0
+    if (t >= from && t <= to) { if ($0 ~ /Pause Full/) { full++; fullms += ms; if (ms > fullmax) fullmax = ms } else { young++; youngms += ms } } }
+  END { printf "collections in the measured window: %d young (%.0f ms paused in all), %d full (%.0f ms in all, longest %.0f ms)\n",
+    young, youngms, full, fullms, fullmax }' "$WORK/gc.log"
 if kill -0 "$SERVER_PID" 2>/dev/null; then
   # CPU time Greenroom used while the load generator ran (warm-up included), as a share of one core.
   awk -v t0="$CPU_BEFORE" -v t1="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" -v s0="$LOAD_STARTED" -v s1="$(date +%s.%N)" \
@@ -133,4 +146,6 @@ if kill -0 "$SERVER_PID" 2>/dev/null; then
 else
   echo "Greenroom is gone: killed during the load"
 fi
+# H2's file after the load: background compaction (AUTO_COMPACT_FILL_RATE) trades its size for CPU.
+echo "H2 file after load: $(du -m "$WORK/data/greenroom.mv.db" | cut -f1) MB"
 cgroup_report

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.greenroom.admission.OmeWebhook;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends signed, OME-shaped admission requests to a running Greenroom at a fixed rate over
@@ -22,12 +23,17 @@ import io.greenroom.admission.OmeWebhook;
  * Two mixes, chosen by the seventh argument:
  * <ul>
  * <li>{@code stress} (the default): 40% publish with the right key, 35% play, 15% closing
- * of an earlier publish, 10% publish with a wrong key from a random address. Every
- * publish is a session record written to the database, 400 a second: far more than any
+ * of an earlier publish, 10% publish with a wrong key from a random address. Publishes to
+ * a slot that is already live are refused, so the load settles where as many sessions
+ * open as close: 150 a second, each a record written and then ended, far more than any
  * show.</li>
  * <li>{@code show}: what a show looks like to admission, many viewers per streamer: 85%
  * play, 5% publish with the right key, 5% closing, 5% wrong keys.</li>
  * </ul>
+ * <p>
+ * Only publishes that were allowed, over RTMP or WHIP, are closed later (oldest first),
+ * as OME would: the mix stays the same however long it runs, rather than drifting towards
+ * every slot being live and every publish refused.
  * <p>
  * Usage:
  * {@code AdmissionLoadGenerator BASE_URL SEED_FILE RATE CONNECTIONS SECONDS [WARM_UP_SECONDS [MIX]]}:
@@ -40,7 +46,11 @@ public final class AdmissionLoadGenerator {
 	private record Slot(String app, String slot, String secret) {
 	}
 
-	private record Open(Slot slot, int port) {
+	private record Open(Slot slot, int port, boolean whip) {
+	}
+
+	/** A request body, and the session it opens if Greenroom allows it. */
+	private record Request(String body, @Nullable Open opens) {
 	}
 
 	/** Cumulative percentages: closing below the first, then publish, then play. */
@@ -88,14 +98,15 @@ public final class AdmissionLoadGenerator {
 
 	/** What one phase of the load measured. */
 	private record Phase(long[] sorted, double elapsed, int connections, int rate, long errors, long allowed,
-			long denied, long closed) {
+			long denied, long closed, long opened) {
 
 		void print() {
 			int total = this.sorted.length;
 			System.out.printf(
-					"requests=%d connections=%d target=%d/s achieved=%.0f/s errors=%d allowed=%d denied=%d closed=%d%n",
+					"requests=%d connections=%d target=%d/s achieved=%.0f/s errors=%d allowed=%d denied=%d closed=%d"
+							+ " sessions-opened=%.0f/s%n",
 					total, this.connections, this.rate, total / this.elapsed, this.errors, this.allowed, this.denied,
-					this.closed);
+					this.closed, this.opened / this.elapsed);
 			System.out.printf("latency ms: p50=%.3f p90=%.3f p99=%.3f p99.9=%.3f max=%.3f%n", ms(0.50), ms(0.90),
 					ms(0.99), ms(0.999), this.sorted[total - 1] / 1e6);
 		}
@@ -116,6 +127,7 @@ public final class AdmissionLoadGenerator {
 		AtomicLong allowed = new AtomicLong();
 		AtomicLong denied = new AtomicLong();
 		AtomicLong closed = new AtomicLong();
+		AtomicLong opened = new AtomicLong();
 		long intervalNanos = 1_000_000_000L / rate;
 		CountDownLatch done = new CountDownLatch(connections);
 		long start = System.nanoTime() + 100_000_000L;
@@ -131,7 +143,8 @@ public final class AdmissionLoadGenerator {
 						if (wait > 0) {
 							Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
 						}
-						String body = body(random, mix, slots, open, ports);
+						Request request = request(random, mix, slots, open, ports);
+						String body = request.body();
 						try {
 							RawHttpConnection.Response response = client.post(PATH, OmeWebhook.signature(key, body),
 									body);
@@ -141,6 +154,10 @@ public final class AdmissionLoadGenerator {
 							}
 							else if (response.body().startsWith("{\"allowed\":true")) {
 								allowed.incrementAndGet();
+								if (request.opens() != null) {
+									opened.incrementAndGet();
+									open.add(request.opens());
+								}
 							}
 							else if (response.body().startsWith("{\"allowed\":false")) {
 								denied.incrementAndGet();
@@ -169,44 +186,50 @@ public final class AdmissionLoadGenerator {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long[] sorted = Arrays.copyOf(latencies, total);
 		Arrays.sort(sorted);
-		return new Phase(sorted, elapsed, connections, rate, errors.get(), allowed.get(), denied.get(), closed.get());
+		return new Phase(sorted, elapsed, connections, rate, errors.get(), allowed.get(), denied.get(), closed.get(),
+				opened.get());
 	}
 
-	private static String body(Random random, Mix mix, List<Slot> slots, ConcurrentLinkedQueue<Open> open,
+	private static Request request(Random random, Mix mix, List<Slot> slots, ConcurrentLinkedQueue<Open> open,
 			AtomicInteger ports) {
 		int roll = random.nextInt(100);
 		if (roll < mix.closing()) {
 			Open session = open.poll();
 			if (session != null) {
-				String url = "rtmp://127.0.0.1:1935/" + session.slot().app() + "/" + session.slot().slot() + "?key="
-						+ session.slot().secret();
-				return OmeWebhook.closing("incoming", "RTMP", url,
-						"rtmp://127.0.0.1:1935/" + session.slot().app() + "/" + session.slot().slot(), "172.18.0.5",
-						session.port(), "198.51.100.10");
+				return new Request(OmeWebhook.closing("incoming", session.whip() ? "WebRTC" : "RTMP",
+						publishUrl(session.slot(), session.whip()), bareUrl(session.slot(), session.whip()),
+						"172.18.0.5", session.port(), "198.51.100.10"), null);
 			}
 		}
 		Slot slot = slots.get(random.nextInt(slots.size()));
 		if (roll < mix.publish()) {
 			int port = ports.incrementAndGet();
 			boolean whip = random.nextBoolean();
-			String url = whip
-					? "http://127.0.0.1:3333/" + slot.app() + "/" + slot.slot() + "?direction=whip&key=" + slot.secret()
-					: "rtmp://127.0.0.1:1935/" + slot.app() + "/" + slot.slot() + "?key=" + slot.secret();
-			if (!whip) {
-				open.add(new Open(slot, port));
-			}
-			return OmeWebhook.opening("incoming", whip ? "WebRTC" : "RTMP", url, "172.18.0.5", port, "198.51.100.10",
-					whip ? "Mozilla/5.0 OBS/31.0" : null);
+			return new Request(OmeWebhook.opening("incoming", whip ? "WebRTC" : "RTMP", publishUrl(slot, whip),
+					"172.18.0.5", port, "198.51.100.10", whip ? "Mozilla/5.0 OBS/31.0" : null),
+					new Open(slot, port, whip));
 		}
 		if (roll < mix.play()) {
-			return OmeWebhook.opening("outgoing", "WebRTC", "ws://127.0.0.1:3333/" + slot.app() + "/" + slot.slot(),
-					"172.18.0.5", 30000 + random.nextInt(30000), "198.51.100." + random.nextInt(255),
-					"Mozilla/5.0 Chrome/156");
+			return new Request(OmeWebhook.opening("outgoing", "WebRTC",
+					"ws://127.0.0.1:3333/" + slot.app() + "/" + slot.slot(), "172.18.0.5",
+					30000 + random.nextInt(30000), "198.51.100." + random.nextInt(255), "Mozilla/5.0 Chrome/156"),
+					null);
 		}
-		return OmeWebhook.opening("incoming", "RTMP",
-				"rtmp://127.0.0.1:1935/" + slot.app() + "/" + slot.slot() + "?key=wrong" + random.nextInt(),
-				"172.18.0.5", 50000 + random.nextInt(10000),
-				"10." + random.nextInt(255) + "." + random.nextInt(255) + "." + random.nextInt(255), null);
+		return new Request(
+				OmeWebhook.opening("incoming", "RTMP",
+						"rtmp://127.0.0.1:1935/" + slot.app() + "/" + slot.slot() + "?key=wrong" + random.nextInt(),
+						"172.18.0.5", 50000 + random.nextInt(10000),
+						"10." + random.nextInt(255) + "." + random.nextInt(255) + "." + random.nextInt(255), null),
+				null);
+	}
+
+	private static String publishUrl(Slot slot, boolean whip) {
+		return whip ? bareUrl(slot, true) + "?direction=whip&key=" + slot.secret()
+				: bareUrl(slot, false) + "?key=" + slot.secret();
+	}
+
+	private static String bareUrl(Slot slot, boolean whip) {
+		return (whip ? "http://127.0.0.1:3333/" : "rtmp://127.0.0.1:1935/") + slot.app() + "/" + slot.slot();
 	}
 
 }

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class BenchmarkToolsTests {
 
 	private static final Pattern PHASE = Pattern.compile(
-			"requests=(\\d+) connections=4 target=200/s achieved=\\d+/s errors=(\\d+) allowed=(\\d+) denied=(\\d+) closed=(\\d+)");
+			"requests=(\\d+) connections=4 target=200/s achieved=\\d+/s errors=(\\d+) allowed=(\\d+) denied=(\\d+) closed=(\\d+)"
+					+ " sessions-opened=(\\d+)/s");
 
 	@Test
 	void theLoadGeneratorGetsDecisionsForBothMixesFromASeededGreenroom(@TempDir Path dir, CapturedOutput output)
@@ -51,6 +52,10 @@ class BenchmarkToolsTests {
 				assertThat(allowed).isPositive();
 				assertThat(denied).isPositive();
 				assertThat(allowed + denied + closed).isEqualTo(200);
+				// Publishes are allowed, and only those are closed later: never more
+				// closings than
+				// sessions opened since the generator started.
+				assertThat(Integer.parseInt(phases.group(6))).as("sessions opened per second").isPositive();
 			}
 			// stress: warm-up and measured phase; show: measured phase only.
 			assertThat(count).isEqualTo(3);
