@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code 1m})
  * @param coolDown how long such an address is refused
  * ({@code GREENROOM_ADMISSION_COOL_DOWN}, default {@code 5m})
- * @param maxTrackedAddresses how many addresses are remembered at most; the oldest are
- * forgotten first ({@code GREENROOM_ADMISSION_MAX_TRACKED_ADDRESSES}, default
+ * @param maxTrackedAddresses how many addresses are remembered at most, 36 bytes each,
+ * reserved at start ({@code GREENROOM_ADMISSION_MAX_TRACKED_ADDRESSES}, default
  * {@code 10000})
  */
 @ConfigurationProperties("greenroom.admission")

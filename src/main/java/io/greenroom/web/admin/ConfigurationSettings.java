@@ -88,7 +88,10 @@ final class ConfigurationSettings {
 			new Setting("greenroom.admission.cool-down", "GREENROOM_ADMISSION_COOL_DOWN", "5m",
 					"How long such an address is refused.", false),
 			new Setting("greenroom.admission.max-tracked-addresses", "GREENROOM_ADMISSION_MAX_TRACKED_ADDRESSES",
-					"10000", "Addresses remembered at most; the least recently seen are forgotten first.", false),
+					"10000",
+					"Addresses remembered at most (36 bytes each, reserved at start); those whose window"
+							+ " has passed are forgotten first, then the least recently seen, and those in their cool-down last.",
+					false),
 			new Setting("greenroom.admin.username", "GREENROOM_ADMIN_USERNAME", "admin", "Admin login name.", false),
 			new Setting("greenroom.admin.password", "GREENROOM_ADMIN_PASSWORD", "(generated on first start)",
 					"Admin password. When set it is applied at every start and cannot be changed in the dashboard.",
