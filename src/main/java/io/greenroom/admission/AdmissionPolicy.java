@@ -107,9 +107,9 @@ class AdmissionPolicy {
 		}
 		String address = client.address();
 		int port = client.port();
-		LivePublishers.Publisher publisher = new LivePublishers.Publisher(SessionHistory.newSessionId(), address, port,
+		LivePublishers.Publisher publisher = new LivePublishers.Publisher(this.history.newSessionId(), address, port,
 				protocol, this.clock.instant());
-		LivePublishers.Publisher previous = this.live.claim(url.app(), url.stream(), publisher);
+		LivePublishers.Publisher previous = this.live.claim(slot.liveKey(), publisher);
 		if (previous != null && previous.sameConnection(address, port)) {
 			// OME asked twice for the same connection: same answer, one session.
 			return AdmissionResponse.allow(url.withoutQuery(), 0);
@@ -121,7 +121,7 @@ class AdmissionPolicy {
 			// OME holds the old stream until it is dropped, so the newcomer comes in on
 			// its
 			// encoder's automatic reconnect, once the old publisher is gone.
-			if (this.live.release(url.app(), url.stream(), previous.address(), previous.port()) != null) {
+			if (this.live.release(slot.liveKey(), previous.address(), previous.port()) != null) {
 				this.history.ended(previous.sessionId(), "replaced");
 				this.events
 					.publishEvent(new SlotWentOffline(url.app(), url.stream(), "replaced", this.clock.instant()));
@@ -155,7 +155,10 @@ class AdmissionPolicy {
 	}
 
 	private void closed(OmeUrl url, AdmissionRequest.Client client) {
-		LivePublishers.Publisher gone = this.live.release(url.app(), url.stream(), client.address(), client.port());
+		SlotDirectory.AppEntry app = this.directory.app(url.app());
+		SlotDirectory.SlotEntry slot = (app != null) ? app.slots().get(url.stream()) : null;
+		String key = (slot != null) ? slot.liveKey() : LivePublishers.key(url.app(), url.stream());
+		LivePublishers.Publisher gone = this.live.release(key, client.address(), client.port());
 		if (gone != null) {
 			this.history.ended(gone.sessionId(), "closed");
 			this.events.publishEvent(new SlotWentOffline(url.app(), url.stream(), "closed", this.clock.instant()));

@@ -25,7 +25,7 @@ public class LivePublishers {
 	 * @param protocol {@code RTMP} or {@code WebRTC}
 	 * @param since when it went live
 	 */
-	record Publisher(String sessionId, String address, int port, String protocol, Instant since) {
+	record Publisher(long sessionId, String address, int port, String protocol, Instant since) {
 
 		boolean sameConnection(String address, int port) {
 			return this.address.equals(address) && this.port == port;
@@ -62,8 +62,16 @@ public class LivePublishers {
 	 * @return the publisher already on air, or null when the slot was free
 	 */
 	@Nullable Publisher claim(String app, String slot, Publisher publisher) {
+		return claim(key(app, slot), publisher);
+	}
+
+	/**
+	 * As {@link #claim(String, String, Publisher)}, for a slot named by its
+	 * {@link #key(String, String) key}.
+	 */
+	@Nullable Publisher claim(String slotKey, Publisher publisher) {
 		Publisher[] previous = new Publisher[1];
-		this.bySlot.compute(key(app, slot), (key, current) -> {
+		this.bySlot.compute(slotKey, (key, current) -> {
 			previous[0] = current;
 			if (current == null) {
 				return publisher;
@@ -75,8 +83,16 @@ public class LivePublishers {
 
 	/** Takes a publisher off air, if it is the one on air. Closing twice is harmless. */
 	@Nullable Publisher release(String app, String slot, String address, int port) {
+		return release(key(app, slot), address, port);
+	}
+
+	/**
+	 * As {@link #release(String, String, String, int)}, for a slot named by its
+	 * {@link #key(String, String) key}.
+	 */
+	@Nullable Publisher release(String slotKey, String address, int port) {
 		Publisher[] removed = new Publisher[1];
-		this.bySlot.computeIfPresent(key(app, slot), (key, current) -> {
+		this.bySlot.computeIfPresent(slotKey, (key, current) -> {
 			if (current.sameConnection(address, port)) {
 				removed[0] = current;
 				return null;
@@ -102,7 +118,12 @@ public class LivePublishers {
 		return apps;
 	}
 
-	private static String key(String app, String slot) {
+	/**
+	 * The key a slot's publisher is held under. {@link SlotDirectory} keeps one per slot,
+	 * so that a live publisher holds no string of its own: at 150 sessions a second each
+	 * new one was another string promoted into the old generation.
+	 */
+	static String key(String app, String slot) {
 		return app + "/" + slot;
 	}
 

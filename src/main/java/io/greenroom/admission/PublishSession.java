@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
 public class PublishSession {
 
 	@Id
-	@Column(length = 36)
-	private String id;
+	private long id;
 
 	@Column(name = "app_name", nullable = false, length = 64)
 	private String appName;
@@ -52,7 +51,7 @@ public class PublishSession {
 	protected PublishSession() {
 	}
 
-	PublishSession(String id, String appName, String slotName, String protocol, String clientAddress, int clientPort,
+	PublishSession(long id, String appName, String slotName, String protocol, String clientAddress, int clientPort,
 			@Nullable String realIp, @Nullable String userAgent, Instant startedAt) {
 		this.id = id;
 		this.appName = appName;
@@ -72,7 +71,7 @@ public class PublishSession {
 		}
 	}
 
-	public String getId() {
+	public long getId() {
 		return this.id;
 	}
 

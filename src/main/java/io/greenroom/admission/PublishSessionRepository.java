@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface PublishSessionRepository extends JpaRepository<PublishSession, String> {
+interface PublishSessionRepository extends JpaRepository<PublishSession, Long> {
 
 	List<PublishSession> findTop50ByAppNameAndSlotNameOrderByStartedAtDesc(String appName, String slotName);
 

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +49,7 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 	private record Opened(PublishSession session) implements Change {
 	}
 
-	private record Ended(String id, Instant at, String reason) implements Change {
+	private record Ended(long id, Instant at, String reason) implements Change {
 	}
 
 	private record Marker(CountDownLatch reached) implements Change {
@@ -68,6 +67,8 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 
 	private final AtomicLong dropped = new AtomicLong();
 
+	private final AtomicLong lastId;
+
 	private final Thread writer;
 
 	private volatile boolean running = true;
@@ -78,18 +79,22 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
+		Long largest = jdbc.queryForObject("select max(id) from publish_session", Long.class);
+		this.lastId = new AtomicLong((largest != null) ? largest : 0);
 		this.writer = new Thread(this::writeLoop, "session-history");
 		this.writer.setDaemon(true);
 		this.writer.start();
 	}
 
 	/**
-	 * A new session id: a version 7 UUID, which starts with the time, so new rows land at
-	 * the end of the primary key index and the sessions being closed are in its recent
-	 * pages rather than spread at random over the whole table.
+	 * Numbers sessions on from the largest id recorded, so new rows land at the end of
+	 * the key's B-tree and the sessions being closed are in its recent pages. Ids are
+	 * handed out before their rows are written, so two sessions of one run never share
+	 * one.
 	 */
-	static String newSessionId() {
-		return UuidVersion7Strategy.INSTANCE.generateUuid(null).toString();
+	@Override
+	public long newSessionId() {
+		return this.lastId.incrementAndGet();
 	}
 
 	/** The latest sessions of a slot, newest first. */
@@ -103,7 +108,7 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 	}
 
 	@Override
-	public void ended(String sessionId, String reason) {
+	public void ended(long sessionId, String reason) {
 		enqueue(new Ended(sessionId, this.clock.instant(), reason));
 	}
 

@@ -6,8 +6,14 @@ package io.greenroom.admission;
  */
 interface SessionRecorder {
 
+	/**
+	 * An id for a new session: larger than every id recorded before, even by an earlier
+	 * run.
+	 */
+	long newSessionId();
+
 	void opened(PublishSession session);
 
-	void ended(String sessionId, String reason);
+	void ended(long sessionId, String reason);
 
 }

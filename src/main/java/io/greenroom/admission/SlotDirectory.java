@@ -39,8 +39,9 @@ class SlotDirectory {
 	 *
 	 * @param secret the publish secret
 	 * @param enabled whether it may publish
+	 * @param liveKey its key in {@link LivePublishers}
 	 */
-	record SlotEntry(PublishSecret secret, boolean enabled) {
+	record SlotEntry(PublishSecret secret, boolean enabled, String liveKey) {
 	}
 
 	private final StreamCatalog catalog;
@@ -84,7 +85,8 @@ class SlotDirectory {
 		Map<String, Map<String, SlotEntry>> slots = new HashMap<>();
 		for (Slot slot : this.catalog.allSlots()) {
 			slots.computeIfAbsent(slot.getApp().getName(), (name) -> new HashMap<>())
-				.put(slot.getName(), new SlotEntry(slot.getPublishSecret(), slot.isEnabled()));
+				.put(slot.getName(), new SlotEntry(slot.getPublishSecret(), slot.isEnabled(),
+						LivePublishers.key(slot.getApp().getName(), slot.getName())));
 		}
 		Map<String, AppEntry> apps = new HashMap<>();
 		for (App app : this.catalog.allApps()) {

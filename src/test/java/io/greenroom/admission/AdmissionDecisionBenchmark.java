@@ -79,12 +79,19 @@ public class AdmissionDecisionBenchmark {
 				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 10000), clock),
 				new ViewerTokens("viewer-key", clock), new SessionRecorder() {
 
+					private long lastId;
+
+					@Override
+					public long newSessionId() {
+						return ++this.lastId;
+					}
+
 					@Override
 					public void opened(PublishSession session) {
 					}
 
 					@Override
-					public void ended(String sessionId, String reason) {
+					public void ended(long sessionId, String reason) {
 					}
 
 				}, (app, slot) -> {

@@ -39,20 +39,20 @@ class LiveReconcilerTests {
 
 	@Test
 	void takesASlotOmeNoLongerHasOffAirAsLostSoItsStreamerCanComeBack() throws Exception {
-		onAir("show", "slot-1", "s1", 40001, NOW.minusSeconds(60));
-		onAir("show", "slot-2", "s2", 40002, NOW.minusSeconds(60));
+		onAir("show", "slot-1", 1L, 40001, NOW.minusSeconds(60));
+		onAir("show", "slot-2", 2L, 40002, NOW.minusSeconds(60));
 		given(this.api.liveStreams("show")).willReturn(Optional.of(Set.of("slot-2")));
 		assertThat(this.reconciler.reconcile()).isEqualTo(1);
 		assertThat(this.live.liveSlots("show")).containsExactly("slot-2");
-		verify(this.history).ended("s1", "lost");
+		verify(this.history).ended(1L, "lost");
 		assertThat(this.events).singleElement().isEqualTo(new SlotWentOffline("show", "slot-1", "lost", NOW));
 		// The streamer reconnects: the slot is free for the new connection.
-		assertThat(this.live.claim("show", "slot-1", publisher("s3", 40003, NOW))).isNull();
+		assertThat(this.live.claim("show", "slot-1", publisher(3L, 40003, NOW))).isNull();
 	}
 
 	@Test
 	void leavesAStreamJustAdmittedThatOmeDoesNotListYet() throws Exception {
-		onAir("show", "slot-1", "s1", 40001, NOW.minusSeconds(3));
+		onAir("show", "slot-1", 1L, 40001, NOW.minusSeconds(3));
 		given(this.api.liveStreams("show")).willReturn(Optional.of(Set.of()));
 		assertThat(this.reconciler.reconcile()).isZero();
 		assertThat(this.live.isLive("show", "slot-1")).isTrue();
@@ -61,8 +61,8 @@ class LiveReconcilerTests {
 
 	@Test
 	void changesNothingWhenOmeCannotSayOrIsDown() throws Exception {
-		onAir("show", "slot-1", "s1", 40001, NOW.minusSeconds(60));
-		onAir("call", "alice", "s2", 40002, NOW.minusSeconds(60));
+		onAir("show", "slot-1", 1L, 40001, NOW.minusSeconds(60));
+		onAir("call", "alice", 2L, 40002, NOW.minusSeconds(60));
 		given(this.api.liveStreams("call")).willReturn(Optional.empty());
 		given(this.api.liveStreams("show")).willThrow(new OmeApiClient.OmeUnreachableException("refused"));
 		assertThat(this.reconciler.reconcile()).isZero();
@@ -72,17 +72,17 @@ class LiveReconcilerTests {
 
 	@Test
 	void anAppOmeDoesNotRunLosesItsSlots() throws Exception {
-		onAir("renamed", "slot-1", "s1", 40001, NOW.minusSeconds(60));
+		onAir("renamed", "slot-1", 1L, 40001, NOW.minusSeconds(60));
 		given(this.api.liveStreams("renamed")).willReturn(Optional.of(Set.of()));
 		assertThat(this.reconciler.reconcile()).isEqualTo(1);
 		assertThat(this.live.count()).isZero();
 	}
 
-	private void onAir(String app, String slot, String session, int port, Instant since) {
+	private void onAir(String app, String slot, long session, int port, Instant since) {
 		assertThat(this.live.claim(app, slot, publisher(session, port, since))).isNull();
 	}
 
-	private static LivePublishers.Publisher publisher(String session, int port, Instant since) {
+	private static LivePublishers.Publisher publisher(long session, int port, Instant since) {
 		return new LivePublishers.Publisher(session, "172.18.0.5", port, "RTMP", since);
 	}
 
