@@ -127,10 +127,23 @@ CPU_BEFORE=$(cpu_ticks); FAULTS_BEFORE=$(major_faults); LOAD_STARTED=$(date +%s.
 date +%s%3N >"$WORK/measured-to"
 # Collections whose pause began in the measured window (after the warm-up line).
 awk -v from="$(cat "$WORK/measured-from" 2>/dev/null || echo 0)" -v to="$(cat "$WORK/measured-to")" '
-  /Pause/ { t = substr($1, 2) + 0; ms = $NF + 0
-    if (t >= from && t <= to) { if ($0 ~ /Pause Full/) { full++; fullms += ms; if (ms > fullmax) fullmax = ms } else { young++; youngms += ms } } }
-  END { printf "collections in the measured window: %d young (%.0f ms paused in all), %d full (%.0f ms in all, longest %.0f ms)\n",
-    young, youngms, full, fullms, fullmax }' "$WORK/gc.log"
+  # The heap left after each young collection grows by what it promoted, give or take the survivors,
+  # until a full collection empties the old generation: that growth is what brings the next full one.
+  # Measured from the first to the last young collection of each stretch between full collections.
+  function after(   i, a) { for (i = 1; i <= NF; i++) if ($i ~ /->/) { split($i, a, /->|M/); return a[3] + 0 } return -1 }
+  function close_stretch() { if (n > 1) { grew += last - first; span += lastt - firstt } n = 0 }
+  /Pause/ { t = substr($1, 2) + 0; ms = $NF + 0; heap = after()
+    if ($0 ~ /Pause Full/) { allfull++; live = heap; close_stretch() }
+    else if (t >= from && t <= to) { if (n++ == 0) { first = heap; firstt = t } last = heap; lastt = t }
+    if (t >= from && t <= to) {
+      if ($0 ~ /Pause Full/) { full++; fullms += ms; if (ms > fullmax) fullmax = ms }
+      else { young++; youngms += ms }
+    } }
+  END { close_stretch()
+    printf "collections in the measured window: %d young (%.0f ms paused in all), %d full (%.0f ms in all, longest %.0f ms)\n",
+      young, youngms, full, fullms, fullmax
+    printf "old generation: grew %.1f MB a minute between full collections (heap after young ones); %d full since start, %s MB left by the last\n",
+      (span > 0) ? grew * 60000 / span : 0, allfull, (allfull > 0) ? live : "-" }' "$WORK/gc.log"
 if kill -0 "$SERVER_PID" 2>/dev/null; then
   # CPU time Greenroom used while the load generator ran (warm-up included), as a share of one core.
   awk -v t0="$CPU_BEFORE" -v t1="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" -v s0="$LOAD_STARTED" -v s1="$(date +%s.%N)" \
