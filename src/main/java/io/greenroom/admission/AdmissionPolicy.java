@@ -132,8 +132,8 @@ class AdmissionPolicy {
 			return AdmissionResponse
 				.deny("slot was live: the publisher on air is being cut off; reconnect in a moment to take over");
 		}
-		this.history.opened(new PublishSession(publisher.sessionId(), url.app(), url.stream(), protocol, address, port,
-				client.realIp(), client.userAgent(), publisher.since()));
+		this.history.opened(new PublishSession(publisher.sessionId(), slot.id(), url.app(), url.stream(), protocol,
+				address, port, client.realIp(), client.userAgent(), publisher.since()));
 		this.events.publishEvent(new SlotWentLive(url.app(), url.stream(), protocol, publisher.since()));
 		return AdmissionResponse.allow(url.withoutQuery(), 0);
 	}

@@ -18,6 +18,9 @@ public class PublishSession {
 	@Id
 	private long id;
 
+	@Column(name = "slot_id")
+	private @Nullable Long slotId;
+
 	@Column(name = "app_name", nullable = false, length = 64)
 	private String appName;
 
@@ -51,9 +54,10 @@ public class PublishSession {
 	protected PublishSession() {
 	}
 
-	PublishSession(long id, String appName, String slotName, String protocol, String clientAddress, int clientPort,
-			@Nullable String realIp, @Nullable String userAgent, Instant startedAt) {
+	PublishSession(long id, long slotId, String appName, String slotName, String protocol, String clientAddress,
+			int clientPort, @Nullable String realIp, @Nullable String userAgent, Instant startedAt) {
 		this.id = id;
+		this.slotId = slotId;
 		this.appName = appName;
 		this.slotName = slotName;
 		this.protocol = protocol;
@@ -73,6 +77,14 @@ public class PublishSession {
 
 	public long getId() {
 		return this.id;
+	}
+
+	/**
+	 * The slot's id; null for sessions recorded before version 5 whose slot was gone by
+	 * then.
+	 */
+	public @Nullable Long getSlotId() {
+		return this.slotId;
 	}
 
 	public String getAppName() {

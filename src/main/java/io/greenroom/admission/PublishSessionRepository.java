@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PublishSessionRepository extends JpaRepository<PublishSession, Long> {
 
-	List<PublishSession> findTop50ByAppNameAndSlotNameOrderByStartedAtDesc(String appName, String slotName);
+	List<PublishSession> findTop50BySlotIdOrderByIdDesc(long slotId);
 
 	List<PublishSession> findByEndedAtIsNull();
 

@@ -98,8 +98,8 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 	}
 
 	/** The latest sessions of a slot, newest first. */
-	public List<PublishSession> recent(String app, String slot) {
-		return this.repository.findTop50ByAppNameAndSlotNameOrderByStartedAtDesc(app, slot);
+	public List<PublishSession> recent(long slotId) {
+		return this.repository.findTop50BySlotIdOrderByIdDesc(slotId);
 	}
 
 	@Override
@@ -176,7 +176,7 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 		for (Change change : batch) {
 			if (change instanceof Opened opened) {
 				PublishSession s = opened.session();
-				inserts.add(new Object[] { s.getId(), s.getAppName(), s.getSlotName(), s.getProtocol(),
+				inserts.add(new Object[] { s.getId(), s.getSlotId(), s.getAppName(), s.getSlotName(), s.getProtocol(),
 						s.getClientAddress(), s.getClientPort(), s.getRealIp(), s.getUserAgent(),
 						Timestamp.from(s.getStartedAt()) });
 			}
@@ -190,8 +190,8 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 		this.transactions.executeWithoutResult((status) -> {
 			if (!inserts.isEmpty()) {
 				this.jdbc.batchUpdate(
-						"insert into publish_session (id, app_name, slot_name, protocol, client_address,"
-								+ " client_port, real_ip, user_agent, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						"insert into publish_session (id, slot_id, app_name, slot_name, protocol, client_address,"
+								+ " client_port, real_ip, user_agent, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 						inserts);
 			}
 			if (!updates.isEmpty()) {

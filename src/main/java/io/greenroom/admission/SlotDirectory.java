@@ -37,11 +37,12 @@ class SlotDirectory {
 	/**
 	 * What admission needs of a slot.
 	 *
+	 * @param id the slot's id
 	 * @param secret the publish secret
 	 * @param enabled whether it may publish
 	 * @param liveKey its key in {@link LivePublishers}
 	 */
-	record SlotEntry(PublishSecret secret, boolean enabled, String liveKey) {
+	record SlotEntry(long id, PublishSecret secret, boolean enabled, String liveKey) {
 	}
 
 	private final StreamCatalog catalog;
@@ -85,7 +86,7 @@ class SlotDirectory {
 		Map<String, Map<String, SlotEntry>> slots = new HashMap<>();
 		for (Slot slot : this.catalog.allSlots()) {
 			slots.computeIfAbsent(slot.getApp().getName(), (name) -> new HashMap<>())
-				.put(slot.getName(), new SlotEntry(slot.getPublishSecret(), slot.isEnabled(),
+				.put(slot.getName(), new SlotEntry(slot.getId(), slot.getPublishSecret(), slot.isEnabled(),
 						LivePublishers.key(slot.getApp().getName(), slot.getName())));
 		}
 		Map<String, AppEntry> apps = new HashMap<>();

@@ -23,6 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.test.util.ReflectionTestUtils;
+
 /**
  * One admission decision in-process, with 1,000 apps × 10 slots in memory: the signature
  * check, the JSON parse and the decision, without HTTP. Run with
@@ -68,7 +70,9 @@ public class AdmissionDecisionBenchmark {
 				if (a == 500 && s == 5) {
 					secret = generated.value();
 				}
-				slots.add(new Slot(app, "slot-" + s, "Slot", 2500, generated, java.time.Instant.now()));
+				Slot slot = new Slot(app, "slot-" + s, "Slot", 2500, generated, java.time.Instant.now());
+				ReflectionTestUtils.setField(slot, "id", (long) slots.size() + 1);
+				slots.add(slot);
 			}
 		}
 		StreamCatalog catalog = Mockito.mock(StreamCatalog.class);

@@ -253,7 +253,7 @@ class AdmissionIntegrationTests {
 		close(url, "rtmp://127.0.0.1:1935/show/slot-2", 41000, "203.0.113.60");
 		SessionHistory history = this.greenroom.bean(SessionHistory.class);
 		history.flush();
-		PublishSession session = history.recent("show", "slot-2").get(0);
+		PublishSession session = recent(history, "show", "slot-2").get(0);
 		assertThat(session.getClientPort()).isEqualTo(41000);
 		assertThat(session.getRealIp()).isEqualTo("203.0.113.60");
 		assertThat(session.getEndReason()).isEqualTo("closed");
@@ -328,8 +328,28 @@ class AdmissionIntegrationTests {
 			.body()).startsWith("{\"allowed\":true");
 		SessionHistory history = this.greenroom.bean(SessionHistory.class);
 		history.flush();
-		assertThat(history.recent("call", "alice")).extracting(PublishSession::getEndReason)
+		assertThat(recent(history, "call", "alice")).extracting(PublishSession::getEndReason)
 			.containsExactly(null, "replaced");
+	}
+
+	@Test
+	void aSlotsHistoryFollowsItsRenameAndASlotMadeAgainStartsWithNone() throws Exception {
+		StreamCatalog catalog = this.greenroom.bean(StreamCatalog.class);
+		App tour = catalog.createApp("tour");
+		Slot van = catalog.createSlot(tour.getId(), draft("van", true));
+		String url = "rtmp://127.0.0.1:1935/tour/van?key=" + secretOf(van);
+		assertThat(this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 47001, null, null)).body())
+			.startsWith("{\"allowed\":true");
+		close(url, "rtmp://127.0.0.1:1935/tour/van", 47001, null);
+		catalog.updateSlot(tour.getId(), van.getId(), new SlotDraft("bus", "Bus", 2500, true));
+		SessionHistory history = this.greenroom.bean(SessionHistory.class);
+		history.flush();
+		assertThat(history.recent(van.getId())).singleElement()
+			.satisfies((session) -> assertThat(session.getSlotName()).isEqualTo("van"));
+
+		catalog.deleteSlot(tour.getId(), van.getId());
+		Slot again = catalog.createSlot(tour.getId(), draft("van", true));
+		assertThat(history.recent(again.getId())).isEmpty();
 	}
 
 	@Test
@@ -345,7 +365,7 @@ class AdmissionIntegrationTests {
 		assertThat(close(url, "rtmp://127.0.0.1:1935/show/slot-2", 46001, "203.0.113.95").body()).isEqualTo("{}");
 		SessionHistory history = this.greenroom.bean(SessionHistory.class);
 		history.flush();
-		assertThat(history.recent("show", "slot-2").get(0).getEndReason()).isEqualTo("kicked");
+		assertThat(recent(history, "show", "slot-2").get(0).getEndReason()).isEqualTo("kicked");
 		this.omeApi.takeRequest(5, TimeUnit.SECONDS);
 	}
 
@@ -374,6 +394,18 @@ class AdmissionIntegrationTests {
 
 	private static SlotDraft draft(String name, boolean enabled) {
 		return new SlotDraft(name, name, 2500, enabled);
+	}
+
+	/** A slot's sessions, found as the slot page finds them: by the slot's id. */
+	private List<PublishSession> recent(SessionHistory history, String app, String slot) {
+		long slotId = this.greenroom.bean(StreamCatalog.class)
+			.allSlots()
+			.stream()
+			.filter((candidate) -> candidate.getApp().getName().equals(app) && candidate.getName().equals(slot))
+			.findFirst()
+			.orElseThrow()
+			.getId();
+		return history.recent(slotId);
 	}
 
 	private static String secretOf(Slot slot) {

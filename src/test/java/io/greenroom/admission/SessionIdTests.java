@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class SessionIdTests {
 
+	private static final long SLOT_ID = 7;
+
 	private static final Instant START = Instant.parse("2026-11-25T18:00:00Z");
 
 	@TempDir
@@ -53,7 +55,7 @@ class SessionIdTests {
 			assertThat(next).isEqualTo(first + 2);
 			history.opened(session(next, START.plusSeconds(2)));
 			history.flush();
-			assertThat(history.recent("show", "slot-1")).extracting(PublishSession::getId)
+			assertThat(history.recent(SLOT_ID)).extracting(PublishSession::getId)
 				.containsExactly(next, first + 1, first);
 		}
 	}
@@ -67,6 +69,12 @@ class SessionIdTests {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		try {
 			flyway(dataSource, h2, schema).target("4").load().migrate();
+			jdbc.update("insert into app (name, created_at) values ('show', ?)", Timestamp.from(START));
+			long appId = jdbc.queryForObject("select id from app where name = 'show'", Long.class);
+			jdbc.update("insert into slot (app_id, name, display_name, bitrate_kbps, enabled, publish_secret,"
+					+ " secret_rotated_at, created_at) values (?, 'slot-1', 'Slot 1', 2500, true, 'secret', ?, ?)",
+					appId, Timestamp.from(START), Timestamp.from(START));
+			long slotId = jdbc.queryForObject("select id from slot where name = 'slot-1'", Long.class);
 			insertVersion3(jdbc, "019a0000-0000-7000-8000-00000000000b", "slot-2", START.plusSeconds(60), "closed");
 			insertVersion3(jdbc, "019a0000-0000-7000-8000-00000000000a", "slot-1", START, "replaced");
 			insertVersion3(jdbc, "019a0000-0000-7000-8000-00000000000c", "slot-1", START.plusSeconds(120), null);
@@ -74,21 +82,20 @@ class SessionIdTests {
 			flyway(dataSource, h2, schema).load().migrate();
 
 			List<Map<String, Object>> rows = jdbc
-				.queryForList("select id, slot_name, end_reason from publish_session order by id");
+				.queryForList("select id, slot_id, slot_name, end_reason from publish_session order by id");
 			assertThat(rows).extracting((row) -> ((Number) row.get("id")).longValue()).containsExactly(1L, 2L, 3L);
 			assertThat(rows).extracting((row) -> row.get("slot_name")).containsExactly("slot-1", "slot-2", "slot-1");
+			assertThat(rows).as("slot-2 is gone; slot-1 is found by its names")
+				.extracting((row) -> (row.get("slot_id") != null) ? ((Number) row.get("slot_id")).longValue() : null)
+				.containsExactly(slotId, null, slotId);
 			assertThat(rows).extracting((row) -> row.get("end_reason")).containsExactly("replaced", "closed", null);
 			assertThat(jdbc.queryForObject("select count(*) from information_schema.columns where"
 					+ " lower(table_schema) = ? and lower(table_name) = 'publish_session' and lower(column_name) = 'id'"
 					+ " and lower(data_type) = 'bigint'", Integer.class, schema))
 				.isEqualTo(1);
-			assertThat(
-					jdbc.queryForObject(
-							"select count(*) from publish_session where app_name = 'show'"
-									+ " and slot_name = 'slot-1' and started_at > ?",
-							Integer.class, Timestamp.from(START)))
-				.as("the slot index's query still answers")
-				.isEqualTo(1);
+			assertThat(jdbc.queryForList("select id from publish_session where slot_id = ? order by id desc",
+					Long.class, slotId))
+				.containsExactly(3L, 1L);
 		}
 		finally {
 			if (!h2) {
@@ -133,7 +140,7 @@ class SessionIdTests {
 	}
 
 	private static PublishSession session(long id, Instant startedAt) {
-		return new PublishSession(id, "show", "slot-1", "RTMP", "172.18.0.5", 40000, null, null, startedAt);
+		return new PublishSession(id, SLOT_ID, "show", "slot-1", "RTMP", "172.18.0.5", 40000, null, null, startedAt);
 	}
 
 }

@@ -19,6 +19,8 @@ import io.greenroom.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
+import org.springframework.test.util.ReflectionTestUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,7 +44,9 @@ class SlotDirectoryTests {
 			this.loading.countDown();
 			// Held until every request of the test is waiting, like a slow cold load.
 			assertThat(this.release.await(10, TimeUnit.SECONDS)).isTrue();
-			return List.of(new Slot(app, "cam1", "Camera 1", 2500, PublishSecret.generate(), Instant.now()));
+			Slot slot = new Slot(app, "cam1", "Camera 1", 2500, PublishSecret.generate(), Instant.now());
+			ReflectionTestUtils.setField(slot, "id", 1L);
+			return List.of(slot);
 		});
 	}
 

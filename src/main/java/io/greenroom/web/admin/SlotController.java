@@ -94,7 +94,7 @@ class SlotController {
 		model.addAttribute("secretChangedAt", TIME_FORMAT.format(slot.getSecretRotatedAt()));
 		model.addAttribute("live", this.live.isLive(slot.getApp().getName(), slot.getName()));
 		model.addAttribute("sessions",
-				this.history.recent(slot.getApp().getName(), slot.getName())
+				this.history.recent(slot.getId())
 					.stream()
 					.map((session) -> SessionRow.of(session, TIME_FORMAT))
 					.toList());
