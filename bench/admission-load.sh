@@ -131,10 +131,11 @@ awk -v from="$(cat "$WORK/measured-from" 2>/dev/null || echo 0)" -v to="$(cat "$
   # until a full collection empties the old generation: that growth is what brings the next full one.
   # Measured from the first to the last young collection of each stretch between full collections.
   function after(   i, a) { for (i = 1; i <= NF; i++) if ($i ~ /->/) { split($i, a, /->|M/); return a[3] + 0 } return -1 }
+  # The young collection just before a full one has usually failed to promote, so its figure is left out.
   function close_stretch() { if (n > 1) { grew += last - first; span += lastt - firstt } n = 0 }
   /Pause/ { t = substr($1, 2) + 0; ms = $NF + 0; heap = after()
-    if ($0 ~ /Pause Full/) { allfull++; live = heap; close_stretch() }
-    else if (t >= from && t <= to) { if (n++ == 0) { first = heap; firstt = t } last = heap; lastt = t }
+    if ($0 ~ /Pause Full/) { allfull++; live = heap; last = before; lastt = beforet; n--; close_stretch() }
+    else if (t >= from && t <= to) { before = last; beforet = lastt; if (n++ == 0) { first = heap; firstt = t } last = heap; lastt = t }
     if (t >= from && t <= to) {
       if ($0 ~ /Pause Full/) { full++; fullms += ms; if (ms > fullmax) fullmax = ms }
       else { young++; youngms += ms }
