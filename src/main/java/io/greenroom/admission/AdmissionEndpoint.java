@@ -2,7 +2,9 @@ package io.greenroom.admission;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.ome.OmeSecrets;
@@ -38,6 +40,11 @@ class AdmissionEndpoint implements Filter {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdmissionEndpoint.class);
 
+	/** The answer to a closing request. */
+	private static final byte[] CLOSED = "{}".getBytes(StandardCharsets.US_ASCII);
+
+	private static final int MAX_ENCODED_ANSWERS = 64;
+
 	private final AdmissionPolicy policy;
 
 	private final OmeSecrets secrets;
@@ -45,6 +52,13 @@ class AdmissionEndpoint implements Filter {
 	private final ObjectReader reader;
 
 	private final ObjectWriter writer;
+
+	/**
+	 * Answers that do not depend on the stream (refusals, public plays), encoded once: a
+	 * few kinds make up nearly all of them. Bounded, since a reason can name what OME
+	 * sent.
+	 */
+	private final Map<AdmissionResponse, byte[]> encoded = new ConcurrentHashMap<>();
 
 	AdmissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets, ObjectMapper json) {
 		this.policy = policy;
@@ -108,7 +122,22 @@ class AdmissionEndpoint implements Filter {
 		if (decision != null && !decision.allowed()) {
 			logger.debug("Denied {}: {}", admission, decision.reason());
 		}
-		write(response, HttpServletResponse.SC_OK, (decision != null) ? decision : Map.of());
+		write(response, HttpServletResponse.SC_OK, (decision != null) ? encoded(decision) : CLOSED);
+	}
+
+	private byte[] encoded(AdmissionResponse decision) {
+		boolean reusable = decision.newUrl() == null && (decision.lifetime() == null || decision.lifetime() == 0);
+		if (!reusable) {
+			return this.writer.writeValueAsBytes(decision);
+		}
+		byte[] bytes = this.encoded.get(decision);
+		if (bytes == null) {
+			bytes = this.writer.writeValueAsBytes(decision);
+			if (this.encoded.size() < MAX_ENCODED_ANSWERS) {
+				this.encoded.putIfAbsent(decision, bytes);
+			}
+		}
+		return bytes;
 	}
 
 	/**
@@ -132,11 +161,10 @@ class AdmissionEndpoint implements Filter {
 
 	private void badRequest(HttpServletResponse response, String reason) throws IOException {
 		logger.debug("Bad admission request: {}", reason);
-		write(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("reason", reason));
+		write(response, HttpServletResponse.SC_BAD_REQUEST, this.writer.writeValueAsBytes(Map.of("reason", reason)));
 	}
 
-	private void write(HttpServletResponse response, int status, Object body) throws IOException {
-		byte[] bytes = this.writer.writeValueAsBytes(body);
+	private void write(HttpServletResponse response, int status, byte[] bytes) throws IOException {
 		response.setStatus(status);
 		// JSON is UTF-8 by definition (RFC 8259): no charset parameter to build and send.
 		response.setContentType("application/json");
