@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 
 /**
@@ -49,7 +49,7 @@ class AdmissionEndpoint implements Filter {
 
 	private final OmeSecrets secrets;
 
-	private final ObjectReader reader;
+	private final ObjectMapper json;
 
 	private final ObjectWriter writer;
 
@@ -63,8 +63,8 @@ class AdmissionEndpoint implements Filter {
 	AdmissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets, ObjectMapper json) {
 		this.policy = policy;
 		this.secrets = secrets;
+		this.json = json;
 		// Resolved once rather than looked up on every request.
-		this.reader = json.readerFor(AdmissionRequest.class);
 		this.writer = json.writer();
 	}
 
@@ -107,7 +107,9 @@ class AdmissionEndpoint implements Filter {
 		}
 		AdmissionRequest admission;
 		try {
-			admission = this.reader.readValue(body);
+			try (JsonParser parser = this.json.createParser(body)) {
+				admission = AdmissionRequest.read(parser);
+			}
 		}
 		catch (JacksonException ex) {
 			badRequest(response, "body is not the JSON OME sends");
