@@ -105,7 +105,7 @@ class DeploymentFilesTests {
 	@Test
 	void oneFileHoldsTheJvmFlagsForTheImageTheUnitAndTheBenchmark() throws Exception {
 		List<String> flags = Files.readAllLines(Path.of("deploy/jvm.options"));
-		assertThat(flags).contains("-Xmx80m", "-Xmn24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+		assertThat(flags).contains("-Xms96m", "-Xmx96m", "-Xmn24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 		// Without it Java 17 maps the image's AppCDS archive at a random address and
 		// rewrites its
 		// pointers, which turns ~55 MB of it into anonymous memory the 256 MB limit must
