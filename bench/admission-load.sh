@@ -4,7 +4,7 @@
 # Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_WARMUP=30 (seconds of the same load
 # before measuring, reported on their own line), BENCH_MIX=stress|show (see AdmissionLoadGenerator), BENCH_PIN=1, BENCH_CDS=0|1|aot, BENCH_JAVA,
 # BENCH_MEMORY_LIMIT (e.g. 256M), BENCH_NMT=1, GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS,
-# BENCH_H2_OPTIONS (appended to the H2 URL, e.g. ";PAGE_SIZE=16384").
+# BENCH_KEEP (a directory for the GC log and the slow answers), BENCH_H2_OPTIONS (appended to the H2 URL, e.g. ";PAGE_SIZE=16384").
 # Starts Greenroom from the packaged jar with the JVM flags below, pinned to CPU 0 when
 # taskset exists; the load generator runs on CPU 1. Prints latency, throughput and RSS.
 set -euo pipefail
@@ -111,6 +111,9 @@ echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /
 echo "server JVM flags: $JVM_FLAGS"
 echo "mix: ${BENCH_MIX:-stress}, warm-up ${BENCH_WARMUP:-30} s"
 echo "RSS idle: $(rss)"
+# Threads on Linux's idle scheduling policy (5): the background writers Greenroom lowers when ready.
+echo "threads on the idle policy: $(for t in /proc/$SERVER_PID/task/*; do
+  awk '{sub(/.*\) /, ""); if ($39 == 5) print FILENAME}' "$t/stat" 2>/dev/null | sed 's|/stat$|/comm|' | xargs -r cat; done | sort | uniq -c | awk '{n = $1; $1 = ""; printf "%s%s x%d", (NR > 1 ? "," : ""), $0, n}')"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 # Major page faults: pages Greenroom had to wait for the disk for (the jar, the CDS archive, H2's file),
 # which is what a memory limit that is too tight looks like before anything is killed.
@@ -118,7 +121,7 @@ major_faults() { awk '{print $12}' "/proc/$SERVER_PID/stat"; }
 CPU_BEFORE=$(cpu_ticks); FAULTS_BEFORE=$(major_faults); LOAD_STARTED=$(date +%s.%N)
 # The load generator gets a young generation big enough that it never pauses for a collection
 # during the run: its own pauses would otherwise be counted as Greenroom's latency.
-"${PIN_LOAD[@]}" java ${BENCH_LOAD_JVM_FLAGS:--XX:+UseSerialGC -Xms1200m -Xmx1200m -Xmn1g} -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
+"${PIN_LOAD[@]}" java ${BENCH_LOAD_JVM_FLAGS:--XX:+UseSerialGC -Xms1200m -Xmx1200m -Xmn1g} -Dbench.slow-log="$WORK/slow.txt" -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
   "$RATE" "$CONNECTIONS" "$SECONDS_TO_RUN" "${BENCH_WARMUP:-30}" "${BENCH_MIX:-stress}" |
   while IFS= read -r line; do
     printf '%s\n' "$line"
@@ -145,6 +148,12 @@ awk -v from="$(cat "$WORK/measured-from" 2>/dev/null || echo 0)" -v to="$(cat "$
       young, youngms, full, fullms, fullmax
     printf "old generation: grew %.1f MB a minute between full collections (heap after young ones); %d full since start, %s MB left by the last\n",
       (span > 0) ? grew * 60000 / span : 0, allfull, (allfull > 0) ? live : "-" }' "$WORK/gc.log"
+# Which of the answers over 5 ms were waiting while a collection paused Greenroom: the rest were slow
+# for another reason (the one core shared with the session writer, H2, the kernel).
+[ -f "$WORK/slow.txt" ] && awk '
+  FNR == NR { if ($0 ~ /Pause/) { n++; end[n] = substr($1, 2) + 0; start[n] = end[n] - ($NF + 0) } next }
+  { slow++; for (i = 1; i <= n; i++) if ($1 <= end[i] && $1 + $2 >= start[i]) { paused++; break } }
+  END { printf "answers over 5 ms: %d, of which %d were in flight during a collection pause\n", slow, paused }' "$WORK/gc.log" "$WORK/slow.txt"
 if kill -0 "$SERVER_PID" 2>/dev/null; then
   # CPU time Greenroom used while the load generator ran (warm-up included), as a share of one core.
   awk -v t0="$CPU_BEFORE" -v t1="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" -v s0="$LOAD_STARTED" -v s1="$(date +%s.%N)" \
@@ -163,3 +172,5 @@ fi
 # H2's file after the load: background compaction (AUTO_COMPACT_FILL_RATE) trades its size for CPU.
 echo "H2 file after load: $(du -m "$WORK/data/greenroom.mv.db" | cut -f1) MB"
 cgroup_report
+# BENCH_KEEP=DIR: keep the GC log, the slow answers and the server's log for a closer look.
+if [ -n "${BENCH_KEEP:-}" ]; then mkdir -p "$BENCH_KEEP" && cp "$WORK"/gc.log "$WORK"/slow.txt "$WORK"/server.log "$BENCH_KEEP"/ 2>/dev/null; fi

@@ -23,6 +23,11 @@ class AdmissionConfiguration {
 	}
 
 	@Bean
+	BackgroundPriority backgroundPriority() {
+		return new BackgroundPriority();
+	}
+
+	@Bean
 	ViewerTokens viewerTokens(OmeSecrets secrets, Clock clock) {
 		return new ViewerTokens(secrets.viewerTokenKey(), clock);
 	}

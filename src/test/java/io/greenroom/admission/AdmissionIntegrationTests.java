@@ -2,6 +2,7 @@ package io.greenroom.admission;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * OME's admission webhook against a running Greenroom, with requests shaped exactly like
@@ -184,6 +186,13 @@ class AdmissionIntegrationTests {
 		if (allowed && direction.equals("incoming")) {
 			assertThat(close(url, expected, port, realIp).body()).isEqualTo("{}");
 		}
+	}
+
+	@Test
+	void theSessionWriterOnlyRunsWhenNoAnswerIsWaiting() throws Exception {
+		assumeTrue(Files.isDirectory(BackgroundPriorityTests.TASKS), "needs Linux's /proc");
+		assertThat(BackgroundPriorityTests.policiesOf("session-history")).isNotEmpty()
+			.allMatch((policy) -> policy == BackgroundPriorityTests.SCHED_IDLE);
 	}
 
 	@Test

@@ -43,6 +43,12 @@ public final class AdmissionLoadGenerator {
 
 	private static final String PATH = "/ome/admission";
 
+	/**
+	 * Answers slower than the issue's p99 target are listed for the script to line up
+	 * with collections.
+	 */
+	private static final long SLOW_NANOS = 5_000_000L;
+
 	private record Slot(String app, String slot, String secret) {
 	}
 
@@ -93,12 +99,32 @@ public final class AdmissionLoadGenerator {
 			System.out.print("warm-up (not counted): ");
 			warmUp.print();
 		}
-		run(uri, key, slots, mix, open, ports, rate, connections, seconds, 0).print();
+		Phase measured = run(uri, key, slots, mix, open, ports, rate, connections, seconds, 0);
+		measured.print();
+		String slowLog = System.getProperty("bench.slow-log");
+		if (slowLog != null) {
+			measured.writeSlow(Path.of(slowLog), SLOW_NANOS);
+		}
 	}
 
 	/** What one phase of the load measured. */
-	private record Phase(long[] sorted, double elapsed, int connections, int rate, long errors, long allowed,
-			long denied, long closed, long opened) {
+	private record Phase(long[] sorted, long[] byDue, long startEpochMillis, long intervalNanos, double elapsed,
+			int connections, int rate, long errors, long allowed, long denied, long closed, long opened) {
+
+		/**
+		 * One line per answer slower than {@code slowNanos}: when it was due (epoch ms)
+		 * and its latency (ms).
+		 */
+		void writeSlow(Path file, long slowNanos) throws java.io.IOException {
+			StringBuilder lines = new StringBuilder();
+			for (int i = 0; i < this.byDue.length; i++) {
+				if (this.byDue[i] > slowNanos) {
+					double dueMillis = this.startEpochMillis + i * this.intervalNanos / 1e6;
+					lines.append(String.format("%.3f %.3f%n", dueMillis, this.byDue[i] / 1e6));
+				}
+			}
+			Files.writeString(file, lines);
+		}
 
 		void print() {
 			int total = this.sorted.length;
@@ -131,6 +157,7 @@ public final class AdmissionLoadGenerator {
 		long intervalNanos = 1_000_000_000L / rate;
 		CountDownLatch done = new CountDownLatch(connections);
 		long start = System.nanoTime() + 100_000_000L;
+		long startEpochMillis = System.currentTimeMillis() + 100L;
 		for (int c = 0; c < connections; c++) {
 			Random random = new Random(seedOffset + c);
 			RawHttpConnection client = new RawHttpConnection(uri.getHost(), uri.getPort());
@@ -186,8 +213,8 @@ public final class AdmissionLoadGenerator {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long[] sorted = Arrays.copyOf(latencies, total);
 		Arrays.sort(sorted);
-		return new Phase(sorted, elapsed, connections, rate, errors.get(), allowed.get(), denied.get(), closed.get(),
-				opened.get());
+		return new Phase(sorted, latencies, startEpochMillis, intervalNanos, elapsed, connections, rate, errors.get(),
+				allowed.get(), denied.get(), closed.get(), opened.get());
 	}
 
 	private static Request request(Random random, Mix mix, List<Slot> slots, ConcurrentLinkedQueue<Open> open,
