@@ -113,7 +113,7 @@ echo "mix: ${BENCH_MIX:-stress}, warm-up ${BENCH_WARMUP:-30} s"
 echo "RSS idle: $(rss)"
 # Threads on Linux's idle scheduling policy (5): the background writers Greenroom lowers when ready.
 echo "threads on the idle policy: $(for t in /proc/$SERVER_PID/task/*; do
-  awk '{sub(/.*\) /, ""); if ($39 == 5) print FILENAME}' "$t/stat" 2>/dev/null | sed 's|/stat$|/comm|' | xargs -r cat; done | sort | uniq -c | awk '{n = $1; $1 = ""; printf "%s%s x%d", (NR > 1 ? "," : ""), $0, n}')"
+  awk '{sub(/.*\) /, ""); if ($39 == 5) print FILENAME}' "$t/stat" 2>/dev/null | sed 's|/stat$|/comm|' | xargs -r cat; done | sort | uniq -c | awk '{n = $1; $1 = ""; sub(/^ /, ""); printf "%s%s x%d", (NR > 1 ? ", " : ""), $0, n}')"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 # Major page faults: pages Greenroom had to wait for the disk for (the jar, the CDS archive, H2's file),
 # which is what a memory limit that is too tight looks like before anything is killed.

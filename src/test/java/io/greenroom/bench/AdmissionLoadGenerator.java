@@ -108,7 +108,7 @@ public final class AdmissionLoadGenerator {
 	}
 
 	/** What one phase of the load measured. */
-	private record Phase(long[] sorted, long[] byDue, long startEpochMillis, long intervalNanos, double elapsed,
+	record Phase(long[] sorted, long[] byDue, long startEpochMillis, long intervalNanos, double elapsed,
 			int connections, int rate, long errors, long allowed, long denied, long closed, long opened) {
 
 		/**

@@ -1,5 +1,6 @@
 package io.greenroom.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,16 @@ class BenchmarkToolsTests {
 			assertThat(output.getOut().substring(before)).contains("warm-up (not counted): ")
 				.containsPattern("latency ms: p50=\\d+\\.\\d+ p90=\\d+\\.\\d+ p99=\\d+\\.\\d+");
 		}
+	}
+
+	@Test
+	void answersOverTheTargetAreListedWithWhenTheyWereDue(@TempDir Path dir) throws Exception {
+		long[] byDue = { 1_000_000, 6_000_000, 4_999_999, 12_500_000 };
+		AdmissionLoadGenerator.Phase phase = new AdmissionLoadGenerator.Phase(byDue, byDue, 1_700_000_000_000L,
+				1_000_000, 0.004, 1, 1000, 0, 0, 0, 0, 0);
+		Path slow = dir.resolve("slow.txt");
+		phase.writeSlow(slow, 5_000_000);
+		assertThat(Files.readAllLines(slow)).containsExactly("1700000000001.000 6.000", "1700000000003.000 12.500");
 	}
 
 	@Test
