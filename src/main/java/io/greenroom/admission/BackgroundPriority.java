@@ -121,12 +121,13 @@ class BackgroundPriority {
 			.redirectErrorStream(true);
 		try {
 			Process process = builder.start();
-			byte[] output = process.getInputStream().readAllBytes();
+			// Its few lines of output fit in the pipe, so waiting first cannot block it.
 			if (!process.waitFor(5, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				return this.command + " did not finish within 5 s";
 			}
 			if (process.exitValue() != 0 && Files.exists(this.tasks.resolve(threadId))) {
+				byte[] output = process.getInputStream().readAllBytes();
 				return this.command + " failed: " + new String(output, StandardCharsets.UTF_8).strip();
 			}
 			return null;

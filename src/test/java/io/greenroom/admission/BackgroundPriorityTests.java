@@ -58,6 +58,20 @@ class BackgroundPriorityTests {
 	}
 
 	@Test
+	void aToolThatFailsIsReportedOnce(CapturedOutput output) throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/bin/false")), "needs /bin/false");
+		try (Parked writer = new Parked("H2-test-failing")) {
+			BackgroundPriority priority = new BackgroundPriority(TASKS, "/bin/false");
+
+			assertThat(priority.lowerBackgroundThreads()).isZero();
+			assertThat(priority.lowerBackgroundThreads()).isZero();
+
+			assertThat(policiesOf("H2-test-failing")).containsExactly(SCHED_OTHER);
+			assertThat(output.getAll().split("/bin/false failed", -1)).hasSize(2);
+		}
+	}
+
+	@Test
 	void withoutProcItSaysSoAndGreenroomGoesOn(CapturedOutput output) {
 		BackgroundPriority priority = new BackgroundPriority(Path.of("/nonexistent/proc/self/task"), "chrt");
 
