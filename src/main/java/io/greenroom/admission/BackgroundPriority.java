@@ -83,11 +83,14 @@ class BackgroundPriority {
 		int lowered = 0;
 		for (String id : ids) {
 			String failure = makeIdle(id);
-			if (failure != null) {
+			if (failure == null) {
+				lowered++;
+			}
+			else if (Files.exists(this.tasks.resolve(id))) {
 				giveUp(failure);
 				return lowered;
 			}
-			lowered++;
+			// Otherwise the thread ended after the list was read: nothing to lower.
 		}
 		return lowered;
 	}
@@ -126,7 +129,7 @@ class BackgroundPriority {
 				process.destroyForcibly();
 				return this.command + " did not finish within 5 s";
 			}
-			if (process.exitValue() != 0 && Files.exists(this.tasks.resolve(threadId))) {
+			if (process.exitValue() != 0) {
 				byte[] output = process.getInputStream().readAllBytes();
 				return this.command + " failed: " + new String(output, StandardCharsets.UTF_8).strip();
 			}
