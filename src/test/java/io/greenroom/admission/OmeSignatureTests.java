@@ -2,38 +2,31 @@ package io.greenroom.admission;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checked against every request captured from a real OME 0.19.0 (SecretKey
- * {@code somesecret}), byte for byte.
+ * {@code somesecret}), byte for byte ({@code src/test/resources/ome-webhook}).
  */
 class OmeSignatureTests {
 
-	private static final Path CAPTURES = Path
-		.of(System.getProperty("greenroom.ome-reference", "../shared/ome-reference"), "captured-0.19.0");
-
-	@BeforeAll
-	static void requireCaptures() {
-		assertThat(CAPTURES.resolve("webhook_requests.jsonl"))
-			.as("OME's captured requests (set -Dgreenroom.ome-reference=DIR if shared/ lives elsewhere)")
-			.exists();
+	private static String capture(String name) throws IOException {
+		return new ClassPathResource("ome-webhook/" + name).getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	@Test
 	void acceptsEverySignatureOmeSent() throws IOException {
-		List<String> lines = Files.readAllLines(CAPTURES.resolve("webhook_requests.jsonl"));
+		List<String> lines = capture("webhook_requests.jsonl").lines().toList();
 		assertThat(lines).isNotEmpty();
 		JsonMapper json = JsonMapper.builder().build();
 		for (String line : lines) {
@@ -52,7 +45,7 @@ class OmeSignatureTests {
 
 	@Test
 	void refusesPaddingTamperingAndAbsence() throws IOException {
-		String sample = Files.readString(CAPTURES.resolve("webhook_samples.md"));
+		String sample = capture("webhook_samples.md");
 		Matcher first = Pattern.compile("X-OME-Signature: (\\S+)\\n[\\s\\S]*?\\n\\n(\\{.*\\})\\n").matcher(sample);
 		assertThat(first.find()).isTrue();
 		byte[] body = first.group(2).getBytes(StandardCharsets.UTF_8);

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends admission requests shaped byte for byte like OME 0.19's (field order and headers
- * as captured in {@code ome-reference/captured-0.19.0}), signed with a real HMAC.
+ * as recorded in {@code src/test/resources/ome-webhook}), signed with a real HMAC.
  */
 public final class OmeWebhook {
 

@@ -23,8 +23,7 @@ import static org.mockito.Mockito.mock;
 
 /**
  * Against OkHttp's MockWebServer serving the bodies captured from OME 0.19's REST API
- * ({@code src/test/resources/ome-api}, copied from
- * {@code ome-reference/captured-0.19.0/rest}).
+ * ({@code src/test/resources/ome-api}; its README says how they were recorded).
  */
 class OmeApiClientTests {
 

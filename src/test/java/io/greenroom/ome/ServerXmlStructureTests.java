@@ -1,21 +1,18 @@
 package io.greenroom.ome;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.greenroom.stream.AppSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
 
 import static io.greenroom.ome.OmeFixtures.SECRETS;
 import static io.greenroom.ome.OmeFixtures.app;
@@ -24,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every element path the generator can emit must exist at the same path in one of OME's
- * own sample configs (0.19.0 and 0.20.0, in {@code ../shared/ome-reference}), counting
- * the commented-out examples there. The few paths those samples lack are listed below
+ * own sample configs (0.19.0 and 0.20.0), counting the commented-out examples there. The
+ * paths of those samples are committed as lists in {@code src/test/resources/ome/paths}
+ * (made by {@link OmeElementPaths}). The few paths those samples lack are listed below
  * with the OME documentation page that defines them.
  */
 class ServerXmlStructureTests {
@@ -41,10 +39,6 @@ class ServerXmlStructureTests {
 			"https://airensoft.gitbook.io/ovenmediaengine/streaming/webrtc-publishing",
 			"Server/VirtualHosts/VirtualHost/Applications/Application/Publishers/WebRTC/PlayoutDelay/Max",
 			"https://airensoft.gitbook.io/ovenmediaengine/streaming/webrtc-publishing");
-
-	private static final Pattern COMMENT = Pattern.compile("<!--(.*?)-->", Pattern.DOTALL);
-
-	private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9]*)\\b[^<>]*?(/?)>");
 
 	/**
 	 * Paths an edge needs that OME's sample Edge.xml does not show, with where OME
@@ -69,21 +63,19 @@ class ServerXmlStructureTests {
 	private static Set<String> edgeReferencePaths;
 
 	@BeforeAll
-	static void readOmeSamples() throws IOException {
-		Path root = Path.of(System.getProperty("greenroom.ome-reference", "../shared/ome-reference"));
-		assertThat(root.resolve("conf-0.20.0/Server.xml"))
-			.as("OME's sample configs (set -Dgreenroom.ome-reference=DIR if they live elsewhere)")
-			.exists();
+	static void readOmePathLists() throws IOException {
 		referencePaths = new TreeSet<>();
 		edgeReferencePaths = new TreeSet<>();
-		for (String version : List.of("conf-0.19.0", "conf-0.20.0")) {
-			try (Stream<Path> files = Files.list(root.resolve(version))) {
-				for (Path file : files.filter((f) -> f.toString().endsWith(".xml")).toList()) {
-					referencePaths.addAll(paths(Files.readString(file)));
-				}
-			}
-			edgeReferencePaths.addAll(paths(Files.readString(root.resolve(version).resolve("Edge.xml"))));
+		for (String version : List.of("0.19.0", "0.20.0")) {
+			referencePaths.addAll(list(version + ".txt"));
+			edgeReferencePaths.addAll(list(version + "-edge.txt"));
 		}
+	}
+
+	private static Set<String> list(String name) throws IOException {
+		String text = new ClassPathResource("ome/paths/" + name).getContentAsString(StandardCharsets.UTF_8);
+		assertThat(text).as(name + " names the OME version it came from").startsWith("# OME ");
+		return OmeElementPaths.readList(text);
 	}
 
 	@Test
@@ -94,6 +86,19 @@ class ServerXmlStructureTests {
 	}
 
 	@Test
+	void readsACommentedOutExampleInTheContextWhereItStands() {
+		String text = """
+				<Server><Bind>
+				  <!-- <Managers><API><Port>8081</Port></API></Managers> put <AccessToken> in the header -->
+				  <Providers><RTMP/></Providers>
+				</Bind></Server>
+				""";
+		assertThat(OmeElementPaths.paths(text)).containsExactlyInAnyOrder("Server", "Server/Bind",
+				"Server/Bind/Managers", "Server/Bind/Managers/API", "Server/Bind/Managers/API/Port",
+				"Server/Bind/AccessToken", "Server/Bind/Providers", "Server/Bind/Providers/RTMP");
+	}
+
+	@Test
 	void emitsOnlyPathsThatOmeKnows() {
 		AppSettings everything = new AppSettings(true, true, true, true, 10, 100);
 		OmeProperties everyOption = new OmeProperties(Path.of("x"), "*", "10000-10004/udp", 3478, true, 8081,
@@ -101,7 +106,7 @@ class ServerXmlStructureTests {
 				null, null);
 		String xml = new ServerXmlGenerator().generate(settings(everyOption),
 				List.of(app("show"), new ApplicationSpec("all", everything)), SECRETS);
-		Set<String> emitted = paths(xml);
+		Set<String> emitted = OmeElementPaths.paths(xml);
 		Set<String> unknown = new TreeSet<>(emitted);
 		unknown.removeAll(referencePaths);
 		assertThat(unknown).containsExactlyInAnyOrderElementsOf(DOCUMENTED_ELSEWHERE.keySet());
@@ -113,49 +118,11 @@ class ServerXmlStructureTests {
 		String xml = new ServerXmlGenerator().generateEdge(settings(OmeFixtures.withEdges()), "origin.example.org",
 				"https://origin.example.org/ome/admission", List.of(app("show"), new ApplicationSpec("tuned", noHint)),
 				SECRETS);
-		Set<String> unknown = new TreeSet<>(paths(xml));
+		Set<String> unknown = new TreeSet<>(OmeElementPaths.paths(xml));
 		unknown.removeAll(edgeReferencePaths);
 		assertThat(unknown).containsExactlyInAnyOrderElementsOf(EDGE_DOCUMENTED_ELSEWHERE.keySet());
 		assertThat(referencePaths).as("and the origin samples show them at that path")
 			.containsAll(EDGE_DOCUMENTED_ELSEWHERE.keySet());
-	}
-
-	/**
-	 * Element paths in a text. Each comment is read as a fragment in the context where it
-	 * stands, and whatever it leaves open (prose such as "put &lt;AccessToken&gt; in the
-	 * header") is dropped when the comment ends.
-	 */
-	static Set<String> paths(String text) {
-		Set<String> paths = new TreeSet<>();
-		Deque<String> stack = new ArrayDeque<>();
-		Matcher comments = COMMENT.matcher(text);
-		int at = 0;
-		while (comments.find()) {
-			read(text.substring(at, comments.start()), stack, paths);
-			read(comments.group(1), new ArrayDeque<>(stack), paths);
-			at = comments.end();
-		}
-		read(text.substring(at), stack, paths);
-		return paths;
-	}
-
-	private static void read(String text, Deque<String> stack, Set<String> paths) {
-		Matcher matcher = TAG.matcher(text);
-		while (matcher.find()) {
-			String name = matcher.group(2);
-			if (matcher.group(1).isEmpty()) {
-				stack.addLast(name);
-				paths.add(String.join("/", stack));
-				if (!matcher.group(3).isEmpty()) {
-					stack.removeLast();
-				}
-			}
-			else if (stack.contains(name)) {
-				while (!stack.removeLast().equals(name)) {
-					// unwind elements an example left open
-				}
-			}
-		}
 	}
 
 }
