@@ -83,9 +83,48 @@ class SecurityIntegrationTests {
 		assertThat(health.body()).contains("\"status\":\"UP\"");
 		HttpClient client = client();
 		logIn(client);
-		HttpResponse<String> env = client.send(get("/actuator/env"), HttpResponse.BodyHandlers.ofString());
-		assertThat(env.statusCode()).isEqualTo(404);
-		assertThat(env.body()).doesNotContain(PASSWORD);
+		for (String endpoint : java.util.List.of("env", "info", "beans", "configprops", "heapdump", "metrics")) {
+			HttpResponse<String> other = client.send(get("/actuator/" + endpoint),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(other.statusCode()).as(endpoint).isEqualTo(404);
+			assertThat(other.body()).doesNotContain(PASSWORD);
+		}
+	}
+
+	@Test
+	void slowsDownRepeatedFailedLoginsAndStillTakesTheRightPasswordAfterwards() throws Exception {
+		HttpClient client = client();
+		for (int i = 0; i < 5; i++) {
+			HttpResponse<String> wrong = postLogin(client, "not-the-password");
+			assertThat(wrong.headers().firstValue("Location")).as("failure %d", i)
+				.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
+		}
+		long turnedAwayAt = System.nanoTime();
+		HttpResponse<String> early = postLogin(client, PASSWORD);
+		assertThat(early.headers().firstValue("Location")).as("the right password, too early, is not even checked")
+			.hasValueSatisfying((l) -> assertThat(l).contains("/login?wait="));
+		long seconds = Long.parseLong(early.headers().firstValue("Retry-After").orElseThrow());
+		assertThat(seconds).isBetween(1L, 2L);
+		String page = client
+			.send(get(early.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "")),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(page).contains("Too many failed logins");
+		Thread.sleep(Math.max(0, seconds * 1000 - (System.nanoTime() - turnedAwayAt) / 1_000_000) + 100);
+		HttpResponse<String> right = postLogin(client, PASSWORD);
+		assertThat(right.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/apps"));
+	}
+
+	private static HttpResponse<String> postLogin(HttpClient client, String password)
+			throws IOException, InterruptedException {
+		String page = client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher token = CSRF.matcher(page);
+		assertThat(token.find()).isTrue();
+		return client.send(
+				form("/login",
+						"username=admin&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+								+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static void logIn(HttpClient client) throws IOException, InterruptedException {
