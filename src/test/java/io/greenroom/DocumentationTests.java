@@ -129,7 +129,10 @@ class DocumentationTests {
 		List<Path> pages = new ArrayList<>();
 		pages.add(Path.of("README.md").toAbsolutePath());
 		try (Stream<Path> docs = Files.walk(Path.of("docs"))) {
-			docs.filter((path) -> path.toString().endsWith(".md")).map(Path::toAbsolutePath).sorted().forEach(pages::add);
+			docs.filter((path) -> path.toString().endsWith(".md"))
+				.map(Path::toAbsolutePath)
+				.sorted()
+				.forEach(pages::add);
 		}
 		assertThat(pages).as("README.md and docs/*.md").hasSizeGreaterThan(5);
 		return pages;

@@ -44,12 +44,14 @@ class ConfigurationSettingsTests {
 		for (ConfigurationSettings.Setting setting : ConfigurationSettings.ALL) {
 			known.add(setting.property());
 		}
-		Matcher row = Pattern.compile("(?m)^\\| `([a-z0-9.-]+)` \\| `[A-Z0-9_]+` \\|").matcher(Files.readString(CONFIGURATION_PAGE));
+		Matcher row = Pattern.compile("(?m)^\\| `([a-z0-9.-]+)` \\| `[A-Z0-9_]+` \\|")
+			.matcher(Files.readString(CONFIGURATION_PAGE));
 		List<String> documented = new ArrayList<>();
 		while (row.find()) {
 			documented.add(row.group(1));
 		}
-		assertThat(documented).hasSize(ConfigurationSettings.ALL.size()).allSatisfy((property) -> assertThat(known).contains(property));
+		assertThat(documented).hasSize(ConfigurationSettings.ALL.size())
+			.allSatisfy((property) -> assertThat(known).contains(property));
 	}
 
 	@Test
