@@ -16,11 +16,11 @@ RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin gree
   && mkdir -p /data /ome-conf && chown greenroom /data /ome-conf
 COPY --from=build /app /app
 # JVM flags sized for a 1 GB host shared with OME and Caddy, the same file the benchmark uses
-# (README: Memory).
+# (docs/performance.md: Memory).
 COPY deploy/jvm.options /app/jvm.options
 # AppCDS: a training run that stops once the application context is up archives the classes it
 # loaded. Their metadata is then mapped from this file instead of being parsed into the JVM's own
-# memory at every start (README: Memory).
+# memory at every start (docs/performance.md: Memory).
 COPY deploy/train-cds.sh /app/train-cds.sh
 RUN sh /app/train-cds.sh /app
 USER greenroom

@@ -113,7 +113,7 @@ class DeploymentFilesTests {
 		assertThat(flags).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 		// Without it a full collection walks the metadata of all ~20,000 classes and, in
 		// the 256 MB limit, reads back the archive pages the kernel evicted: 1.5-2.4 s
-		// instead of ~0.3 s under the admission benchmark (README: Memory).
+		// instead of ~0.3 s under the admission benchmark (docs/performance.md).
 		assertThat(flags).contains("-XX:-ClassUnloading");
 		assertThat(Files.readString(Path.of("deploy/systemd/greenroom.service")))
 			.contains("java @/opt/greenroom/jvm.options");

@@ -58,9 +58,9 @@ class PlannerTests {
 	}
 
 	@Test
-	void readmeScalingTableIsThePlannersOwnNumbers() throws IOException {
-		String readme = Files.readString(Path.of("README.md"));
-		assertThat(readme)
+	void deployPageScalingTableIsThePlannersOwnNumbers() throws IOException {
+		String page = Files.readString(Path.of("docs", "deploy.md"));
+		assertThat(page)
 			.contains(row("Solo to 5 viewers", Planner.plan(2000, 256, Shape.SOLO, 1, 5, 4, 20, 1000, 1000)))
 			.contains(row("Solo to 80 viewers", Planner.plan(2000, 256, Shape.SOLO, 1, 80, 4, 20, 1000, 1000)))
 			.contains(row("Solo to 300 viewers", Planner.plan(2000, 256, Shape.SOLO, 1, 300, 4, 20, 1000, 1000)))

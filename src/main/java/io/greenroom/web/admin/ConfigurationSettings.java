@@ -8,8 +8,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Every setting a user may need to change, with its environment variable and default. The
- * settings page shows them read-only; a test keeps the README's table in step with this
- * list.
+ * settings page shows them read-only; a test keeps the table in
+ * {@code docs/configuration.md} in step with this list.
  */
 final class ConfigurationSettings {
 

@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +26,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfigurationSettingsTests {
 
+	private static final Path CONFIGURATION_PAGE = Path.of("docs", "configuration.md");
+
 	@Test
-	void readmeListsEverySettingWithItsEnvironmentVariableAndDefault() throws IOException {
-		String readme = Files.readString(Path.of("README.md"));
+	void configurationPageListsEverySettingWithItsVariableAndDefault() throws IOException {
+		String page = Files.readString(CONFIGURATION_PAGE);
 		for (ConfigurationSettings.Setting setting : ConfigurationSettings.ALL) {
-			assertThat(readme).as(setting.property())
-				.contains("| `" + setting.environmentVariable() + "` | `" + setting.defaultValue() + "` |")
-				.contains("| `" + setting.environmentVariable() + "` | `" + setting.defaultValue() + "`");
+			assertThat(page).as(setting.property())
+				.contains("| `" + setting.property() + "` | `" + setting.environmentVariable() + "` | `"
+						+ setting.defaultValue() + "` | ");
 		}
+	}
+
+	@Test
+	void configurationPageListsNoSettingGreenroomDoesNotHave() throws IOException {
+		Set<String> known = new HashSet<>();
+		for (ConfigurationSettings.Setting setting : ConfigurationSettings.ALL) {
+			known.add(setting.property());
+		}
+		Matcher row = Pattern.compile("(?m)^\\| `([a-z0-9.-]+)` \\| `[A-Z0-9_]+` \\|")
+			.matcher(Files.readString(CONFIGURATION_PAGE));
+		List<String> documented = new ArrayList<>();
+		while (row.find()) {
+			documented.add(row.group(1));
+		}
+		assertThat(documented).hasSize(ConfigurationSettings.ALL.size())
+			.allSatisfy((property) -> assertThat(known).contains(property));
 	}
 
 	@Test
