@@ -145,8 +145,7 @@ class AdmissionPolicy {
 	private AdmissionResponse wrongKey(TrustedProxies.Origin origin, String reason, @Nullable OmeUrl url) {
 		this.guard.wrongKey(origin.blamed());
 		if (this.budget.allow(LogBudget.Kind.WRONG_KEY, origin.blamed())) {
-			// Only names a slot that exists: anything else in the URL is the sender's
-			// text.
+			// Names only a slot that exists: the rest of the URL is the sender's text.
 			logger.info("Refused a publish from {}: {}{}", origin.blamed(), reason,
 					(url != null) ? " for " + url.app() + "/" + url.stream() : "");
 		}

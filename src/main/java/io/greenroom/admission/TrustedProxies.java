@@ -123,9 +123,12 @@ final class TrustedProxies {
 		return new Origin(blame(peer, address), "claimed " + real);
 	}
 
-	/** IPv6 by its /64: one subscriber usually holds a whole /64 to pick guesses from. */
+	/**
+	 * IPv6 by its /64: one subscriber usually holds a whole /64 to pick guesses from. A
+	 * dotted IPv4 address keeps the text OME sent, sparing a string per publish.
+	 */
 	private static String blame(@Nullable IpAddress ip, String text) {
-		return (ip == null) ? text : ip.isIpv4() ? ip.toString() : ip.networkText();
+		return (ip == null) ? text : !ip.isIpv4() ? ip.networkText() : (text.indexOf(':') < 0) ? text : ip.toString();
 	}
 
 	@Override
