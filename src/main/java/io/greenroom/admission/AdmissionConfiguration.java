@@ -18,8 +18,13 @@ import org.springframework.core.Ordered;
 class AdmissionConfiguration {
 
 	@Bean
-	KeyGuard keyGuard(AdmissionProperties properties, Clock clock) {
-		return new KeyGuard(properties, clock);
+	KeyGuard keyGuard(AdmissionProperties properties, Clock clock, LogBudget budget) {
+		return new KeyGuard(properties, clock, budget);
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	LogBudget logBudget() {
+		return new LogBudget();
 	}
 
 	@Bean
@@ -38,9 +43,9 @@ class AdmissionConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<AdmissionEndpoint> admissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets,
-			ObjectMapper json) {
+			ObjectMapper json, LogBudget budget) {
 		FilterRegistrationBean<AdmissionEndpoint> registration = new FilterRegistrationBean<>(
-				new AdmissionEndpoint(policy, secrets, json));
+				new AdmissionEndpoint(policy, secrets, json, budget));
 		registration.addUrlPatterns(AdmissionEndpoint.PATH);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
@@ -48,9 +53,10 @@ class AdmissionConfiguration {
 
 	@Bean
 	AdmissionPolicy admissionPolicy(SlotDirectory directory, LivePublishers live, KeyGuard guard,
-			ViewerTokens viewerTokens, SessionRecorder history, LiveControl control, ApplicationEventPublisher events,
-			Clock clock) {
-		return new AdmissionPolicy(directory, live, guard, viewerTokens, history, control::kickLater, events, clock);
+			AdmissionProperties properties, LogBudget budget, ViewerTokens viewerTokens, SessionRecorder history,
+			LiveControl control, ApplicationEventPublisher events, Clock clock) {
+		return new AdmissionPolicy(directory, live, guard, new TrustedProxies(properties.trustedProxies()), budget,
+				viewerTokens, history, control::kickLater, events, clock);
 	}
 
 }

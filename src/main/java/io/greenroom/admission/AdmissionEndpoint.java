@@ -53,6 +53,8 @@ class AdmissionEndpoint implements Filter {
 
 	private final ObjectWriter writer;
 
+	private final LogBudget budget;
+
 	/**
 	 * Answers that do not depend on the stream (refusals, public plays), encoded once: a
 	 * few kinds make up nearly all of them. Bounded, since a reason can name what OME
@@ -60,8 +62,9 @@ class AdmissionEndpoint implements Filter {
 	 */
 	private final Map<AdmissionResponse, byte[]> encoded = new ConcurrentHashMap<>();
 
-	AdmissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets, ObjectMapper json) {
+	AdmissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets, ObjectMapper json, LogBudget budget) {
 		this.policy = policy;
+		this.budget = budget;
 		this.secrets = secrets;
 		this.json = json;
 		// Resolved once rather than looked up on every request.
@@ -100,8 +103,11 @@ class AdmissionEndpoint implements Filter {
 		}
 		String signature = request.getHeader(OmeSignature.HEADER);
 		if (!OmeSignature.verify(this.secrets.admissionSecretKey(), body, signature)) {
-			logger.warn("Refused an admission request from {} with a {} signature", request.getRemoteAddr(),
-					(signature == null) ? "missing" : "wrong");
+			String peer = request.getRemoteAddr();
+			if (this.budget.allow(LogBudget.Kind.SIGNATURE, peer)) {
+				logger.warn("Refused an admission request from {} with a {} signature", peer,
+						(signature == null) ? "missing" : "wrong");
+			}
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			return;
 		}

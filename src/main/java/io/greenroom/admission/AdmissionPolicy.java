@@ -35,6 +35,10 @@ class AdmissionPolicy {
 
 	private final KeyGuard guard;
 
+	private final TrustedProxies proxies;
+
+	private final LogBudget budget;
+
 	private final ViewerTokens viewerTokens;
 
 	private final SessionRecorder history;
@@ -45,11 +49,14 @@ class AdmissionPolicy {
 
 	private final Clock clock;
 
-	AdmissionPolicy(SlotDirectory directory, LivePublishers live, KeyGuard guard, ViewerTokens viewerTokens,
-			SessionRecorder history, Kicker kicker, ApplicationEventPublisher events, Clock clock) {
+	AdmissionPolicy(SlotDirectory directory, LivePublishers live, KeyGuard guard, TrustedProxies proxies,
+			LogBudget budget, ViewerTokens viewerTokens, SessionRecorder history, Kicker kicker,
+			ApplicationEventPublisher events, Clock clock) {
 		this.directory = directory;
 		this.live = live;
 		this.guard = guard;
+		this.proxies = proxies;
+		this.budget = budget;
 		this.viewerTokens = viewerTokens;
 		this.history = history;
 		this.kicker = kicker;
@@ -83,24 +90,21 @@ class AdmissionPolicy {
 		if (!protocol.equals("RTMP") && !protocol.equals("WebRTC")) {
 			return AdmissionResponse.deny("protocol " + request.protocol() + " is not enabled for publishing");
 		}
-		String origin = client.origin();
-		if (this.guard.isBlocked(origin)) {
+		TrustedProxies.Origin origin = this.proxies.origin(client);
+		if (this.guard.isBlocked(origin.blamed())) {
 			return AdmissionResponse.deny("too many wrong stream keys from this address; try again later");
 		}
 		SlotDirectory.AppEntry app = this.directory.app(url.app());
 		if (app == null) {
-			this.guard.wrongKey(origin);
-			return AdmissionResponse.deny("unknown app");
+			return wrongKey(origin, "unknown app", null);
 		}
 		SlotDirectory.SlotEntry slot = app.slots().get(url.stream());
 		if (slot == null) {
-			this.guard.wrongKey(origin);
-			return AdmissionResponse.deny("unknown slot");
+			return wrongKey(origin, "unknown slot", null);
 		}
 		String key = url.query().get(PublishEndpoints.KEY_PARAMETER);
 		if (key == null || !slot.secret().matches(key)) {
-			this.guard.wrongKey(origin);
-			return AdmissionResponse.deny((key == null) ? "missing stream key" : "wrong stream key");
+			return wrongKey(origin, (key == null) ? "missing stream key" : "wrong stream key", url);
 		}
 		if (!slot.enabled()) {
 			return AdmissionResponse.deny("slot is disabled");
@@ -133,9 +137,19 @@ class AdmissionPolicy {
 				.deny("slot was live: the publisher on air is being cut off; reconnect in a moment to take over");
 		}
 		this.history.opened(new PublishSession(publisher.sessionId(), slot.id(), url.app(), url.stream(), protocol,
-				address, port, client.realIp(), client.userAgent(), publisher.since()));
+				address, port, origin.recordedRealIp(), client.userAgent(), publisher.since()));
 		this.events.publishEvent(new SlotWentLive(url.app(), url.stream(), protocol, publisher.since()));
 		return AdmissionResponse.allow(url.withoutQuery(), 0);
+	}
+
+	private AdmissionResponse wrongKey(TrustedProxies.Origin origin, String reason, @Nullable OmeUrl url) {
+		this.guard.wrongKey(origin.blamed());
+		if (this.budget.allow(LogBudget.Kind.WRONG_KEY, origin.blamed())) {
+			// Names only a slot that exists: the rest of the URL is the sender's text.
+			logger.info("Refused a publish from {}: {}{}", origin.blamed(), reason,
+					(url != null) ? " for " + url.app() + "/" + url.stream() : "");
+		}
+		return AdmissionResponse.deny(reason);
 	}
 
 	private AdmissionResponse play(OmeUrl url, AdmissionRequest.Request request) {

@@ -1,6 +1,7 @@
 package io.greenroom.admission;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,12 +22,32 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTrackedAddresses how many addresses are remembered at most, 36 bytes each,
  * reserved at start ({@code GREENROOM_ADMISSION_MAX_TRACKED_ADDRESSES}, default
  * {@code 10000})
+ * @param trustedProxies the proxies whose {@code X-Real-IP} (OME's
+ * {@code client.real_ip}) is believed: addresses or CIDR blocks, IPv4 or IPv6,
+ * comma-separated. From any other peer {@code real_ip} is only recorded as a claim, and
+ * wrong keys are blamed on the peer itself. Empty: believe no one.
+ * ({@code GREENROOM_ADMISSION_TRUSTED_PROXIES}, default
+ * {@code 127.0.0.0/8,::1,172.29.213.0/24}: loopback, where Caddy runs beside OME on one
+ * host, and the network {@code docker-compose.yml} pins for Caddy and OME)
  */
 @ConfigurationProperties("greenroom.admission")
 @Validated
 public record AdmissionProperties(@DefaultValue("10") @Min(1) @Max(1000) int maxWrongKeys,
 		@DefaultValue("1m") Duration window, @DefaultValue("5m") Duration coolDown,
-		@DefaultValue("10000") @Min(10) @Max(1000000) int maxTrackedAddresses) {
+		@DefaultValue("10000") @Min(10) @Max(1000000) int maxTrackedAddresses, @DefaultValue( {
+				"127.0.0.0/8", "::1", COMPOSE_NETWORK }) List<String> trustedProxies){
+
+	/**
+	 * The subnet {@code docker-compose.yml} pins for its network, so Caddy's address
+	 * there is known in advance.
+	 */
+	public static final String COMPOSE_NETWORK = "172.29.213.0/24";
+
+	public AdmissionProperties {
+		// Fails start-up with one line naming the setting when an entry is malformed.
+		TrustedProxies.check(trustedProxies);
+		trustedProxies = List.copyOf(trustedProxies);
+	}
 
 	/** Largest admission body accepted; OME's are well under 1 KB. */
 	public static final int MAX_BODY_BYTES = 16 * 1024;

@@ -20,18 +20,13 @@ record AdmissionRequest(@Nullable Client client, @Nullable Request request) {
 	 *
 	 * @param address the peer address OME sees
 	 * @param port the peer port
-	 * @param realIp the address behind a proxy, when OME knows it
+	 * @param realIp OME's copy of the request's {@code X-Real-IP} header (else the first
+	 * {@code X-Forwarded-For} entry, else {@code address}): only as true as the proxy
+	 * that wrote it, see {@link TrustedProxies}
 	 * @param userAgent the user agent (WebRTC only)
 	 */
 	record Client(@Nullable String address, @Nullable Integer port, @Nullable String realIp,
 			@Nullable String userAgent) {
-
-		/** The address to blame for wrong keys: the real one when known. */
-		String origin() {
-			return (this.realIp != null && !this.realIp.isBlank()) ? this.realIp
-					: (this.address != null) ? this.address : "";
-		}
-
 	}
 
 	/**

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Refuses an address outright after too many wrong keys. In memory and bounded: a fixed
  * table of at most {@code maxTrackedAddresses} records, allocated once, so a flood of
  * addresses can neither exhaust memory nor make work for the garbage collector. Logs one
- * line when an episode starts, not per attempt.
+ * line when an episode starts, not per attempt, and those within a {@link LogBudget}.
  * <p>
  * The table is set-associative, like a CPU cache: an address can only live in one set of
  * {@value #WAYS} records, picked by a keyed hash of the address. When its set is full,
@@ -51,9 +51,16 @@ class KeyGuard {
 
 	private final long[] lastSeen;
 
+	private final LogBudget budget;
+
 	KeyGuard(AdmissionProperties properties, Clock clock) {
+		this(properties, clock, new LogBudget());
+	}
+
+	KeyGuard(AdmissionProperties properties, Clock clock, LogBudget budget) {
 		this.properties = properties;
 		this.clock = clock;
+		this.budget = budget;
 		this.windowMillis = properties.window().toMillis();
 		this.coolDownMillis = properties.coolDown().toMillis();
 		this.sets = Math.max(1, properties.maxTrackedAddresses() / WAYS);
@@ -89,8 +96,10 @@ class KeyGuard {
 			this.blockedUntil[record] = now + this.coolDownMillis;
 			this.failures[record] = 0;
 			this.windowStart[record] = now;
-			logger.warn("Refusing publishes from {} for {}: {} wrong stream keys within {}", address,
-					this.properties.coolDown(), this.properties.maxWrongKeys(), this.properties.window());
+			if (this.budget.allow(LogBudget.Kind.GUARD, address)) {
+				logger.warn("Refusing publishes from {} for {}: {} wrong stream keys within {}", address,
+						this.properties.coolDown(), this.properties.maxWrongKeys(), this.properties.window());
+			}
 		}
 	}
 

@@ -80,7 +80,9 @@ public class AdmissionDecisionBenchmark {
 		Mockito.when(catalog.allSlots()).thenReturn(slots);
 		Clock clock = Clock.systemUTC();
 		this.policy = new AdmissionPolicy(new SlotDirectory(catalog), new LivePublishers(),
-				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 10000), clock),
+				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 10000,
+						java.util.List.of("127.0.0.0/8")), clock),
+				new TrustedProxies(java.util.List.of("127.0.0.0/8")), new LogBudget(),
 				new ViewerTokens("viewer-key", clock), new SessionRecorder() {
 
 					private long lastId;

@@ -54,6 +54,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(OutputCaptureExtension.class)
 class AdmissionIntegrationTests {
 
+	/**
+	 * The peer OME sees for WHIP and signalling: Caddy, on the network docker-compose.yml
+	 * pins, which Greenroom trusts by default to pass on the real address.
+	 */
+	private static final String CADDY = "172.29.213.5";
+
 	private static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/156.0.0.0 Safari/537.36";
 
 	@TempDir
@@ -169,8 +175,8 @@ class AdmissionIntegrationTests {
 	void decides(String name, String direction, String protocol, String url, String realIp, boolean allowed,
 			String expected) throws Exception {
 		int port = this.ports.incrementAndGet();
-		HttpResponse<String> response = this.ome.send(OmeWebhook.opening(direction, protocol, url, "172.18.0.5", port,
-				realIp, protocol.equals("WebRTC") ? CHROME : null));
+		HttpResponse<String> response = this.ome.send(OmeWebhook.opening(direction, protocol, url, CADDY, port, realIp,
+				protocol.equals("WebRTC") ? CHROME : null));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
@@ -199,7 +205,7 @@ class AdmissionIntegrationTests {
 	void privateViewerGetsTheLinksRemainingLifetime() throws Exception {
 		String token = this.tokens.issue("call", "alice", Instant.now().plusSeconds(120));
 		HttpResponse<String> response = this.ome.send(OmeWebhook.opening("outgoing", "WebRTC",
-				"ws://127.0.0.1:3333/call/alice?token=" + token, "172.18.0.5", 50001, "198.51.100.9", CHROME));
+				"ws://127.0.0.1:3333/call/alice?token=" + token, CADDY, 50001, "198.51.100.9", CHROME));
 		assertThat(response.body()).startsWith("{\"allowed\":true,\"lifetime\":");
 		long lifetime = Long.parseLong(response.body().replaceAll("\\D", ""));
 		assertThat(lifetime).isBetween(100_000L, 120_000L);
@@ -207,8 +213,7 @@ class AdmissionIntegrationTests {
 
 	Stream<Arguments> refusals() {
 		byte[] body = OmeWebhook
-			.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/show/slot-1?key=x", "172.18.0.5", 40100, "203.0.113.50",
-					null)
+			.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/show/slot-1?key=x", CADDY, 40100, "203.0.113.50", null)
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("slot-1", "slot-2")
 			.getBytes(StandardCharsets.UTF_8);
@@ -231,9 +236,10 @@ class AdmissionIntegrationTests {
 	@MethodSource("refusals")
 	void checksTheSignatureBeforeAnythingElse(String name, byte[] body, String signing, int status, String bodyStart,
 			CapturedOutput output) throws Exception {
+		// A new minute, so the line about this refusal is within the log's budget.
+		this.greenroom.bean(LogBudget.class).summarize();
 		byte[] original = OmeWebhook
-			.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/show/slot-1?key=x", "172.18.0.5", 40100, "203.0.113.50",
-					null)
+			.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/show/slot-1?key=x", CADDY, 40100, "203.0.113.50", null)
 			.getBytes(StandardCharsets.UTF_8);
 		String signature = switch (signing) {
 			case "sign" -> OmeSignature.sign(this.secretKey, body);
@@ -256,7 +262,7 @@ class AdmissionIntegrationTests {
 	void keepsTheSecretOutOfNewUrlSessionRecordAndLogs(CapturedOutput output) throws Exception {
 		String url = "rtmp://127.0.0.1:1935/show/slot-2?key=" + this.slot2;
 		HttpResponse<String> response = this.ome
-			.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 41000, "203.0.113.60", null));
+			.send(OmeWebhook.opening("incoming", "RTMP", url, CADDY, 41000, "203.0.113.60", null));
 		assertThat(response.body()).contains("\"new_url\":\"rtmp://127.0.0.1:1935/show/slot-2\"")
 			.doesNotContain(this.slot2);
 		close(url, "rtmp://127.0.0.1:1935/show/slot-2", 41000, "203.0.113.60");
@@ -277,7 +283,7 @@ class AdmissionIntegrationTests {
 	void announcesLiveAndOfflineAndClosesOnlyOnce() throws Exception {
 		String url = "http://127.0.0.1:3333/show/slot-1?direction=whip&key=" + this.slot1;
 		this.events.clear();
-		this.ome.send(OmeWebhook.opening("incoming", "WebRTC", url, "172.18.0.5", 42000, "203.0.113.70", CHROME));
+		this.ome.send(OmeWebhook.opening("incoming", "WebRTC", url, CADDY, 42000, "203.0.113.70", CHROME));
 		assertThat(this.greenroom.bean(LivePublishers.class).isLive("show", "slot-1")).isTrue();
 		// A kick makes OME send two identical closing requests.
 		assertThat(close(url, "http://127.0.0.1:3333/show/slot-1", 42000, "203.0.113.70").body()).isEqualTo("{}");
@@ -301,7 +307,7 @@ class AdmissionIntegrationTests {
 				Callable<HttpResponse<String>> publish = () -> {
 					go.await();
 					return this.ome
-						.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", port, "203.0.113.80", null));
+						.send(OmeWebhook.opening("incoming", "RTMP", url, CADDY, port, "203.0.113.80", null));
 				};
 				answers.add(pool.submit(publish));
 			}
@@ -322,8 +328,9 @@ class AdmissionIntegrationTests {
 	void cutsOffTheLivePublisherWhenTheAppLetsNewcomersTakeOver() throws Exception {
 		this.omeApi.enqueue(new MockResponse().setBody("{\"message\":\"OK\",\"statusCode\":200}"));
 		String url = "rtmp://127.0.0.1:1935/call/alice?key=" + this.replaceable;
-		assertThat(this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 44001, "203.0.113.90", null))
-			.body()).startsWith("{\"allowed\":true");
+		assertThat(
+				this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, CADDY, 44001, "203.0.113.90", null)).body())
+			.startsWith("{\"allowed\":true");
 		assertThat(this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.6", 44002, "203.0.113.91", null))
 			.body()).contains("being cut off");
 		RecordedRequest kick = this.omeApi.takeRequest(5, TimeUnit.SECONDS);
@@ -347,7 +354,7 @@ class AdmissionIntegrationTests {
 		App tour = catalog.createApp("tour");
 		Slot van = catalog.createSlot(tour.getId(), draft("van", true));
 		String url = "rtmp://127.0.0.1:1935/tour/van?key=" + secretOf(van);
-		assertThat(this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 47001, null, null)).body())
+		assertThat(this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, CADDY, 47001, null, null)).body())
 			.startsWith("{\"allowed\":true");
 		close(url, "rtmp://127.0.0.1:1935/tour/van", 47001, null);
 		catalog.updateSlot(tour.getId(), van.getId(), new SlotDraft("bus", "Bus", 2500, true));
@@ -365,7 +372,7 @@ class AdmissionIntegrationTests {
 	void kicksFromTheDashboardAndRecordsIt() throws Exception {
 		this.omeApi.enqueue(new MockResponse().setBody("{\"message\":\"OK\",\"statusCode\":200}"));
 		String url = "rtmp://127.0.0.1:1935/show/slot-2?key=" + this.slot2;
-		this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 46001, "203.0.113.95", null));
+		this.ome.send(OmeWebhook.opening("incoming", "RTMP", url, CADDY, 46001, "203.0.113.95", null));
 		assertThat(this.greenroom.bean(LiveControl.class).kick("show", "slot-2"))
 			.isEqualTo(OmeApiClient.KickResult.KICKED);
 		assertThat(this.greenroom.bean(LivePublishers.class).isLive("show", "slot-2")).isFalse();
@@ -382,23 +389,114 @@ class AdmissionIntegrationTests {
 	void refusesAnAddressAfterTooManyWrongKeysThenAnswersOthers(CapturedOutput output) throws Exception {
 		for (int i = 0; i < 10; i++) {
 			this.ome.send(OmeWebhook.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/show/slot-1?key=guess" + i,
-					"172.18.0.5", 45000 + i, "192.0.2.66", null));
+					CADDY, 45000 + i, "192.0.2.66", null));
 		}
 		String correct = "rtmp://127.0.0.1:1935/show/slot-2?key=" + this.slot2;
 		assertThat(
-				this.ome.send(OmeWebhook.opening("incoming", "RTMP", correct, "172.18.0.5", 45100, "192.0.2.66", null))
-					.body())
+				this.ome.send(OmeWebhook.opening("incoming", "RTMP", correct, CADDY, 45100, "192.0.2.66", null)).body())
 			.contains("too many wrong stream keys");
 		HttpResponse<String> other = this.ome
-			.send(OmeWebhook.opening("incoming", "RTMP", correct, "172.18.0.5", 45101, "192.0.2.67", null));
+			.send(OmeWebhook.opening("incoming", "RTMP", correct, CADDY, 45101, "192.0.2.67", null));
 		assertThat(other.body()).startsWith("{\"allowed\":true");
 		close(correct, "rtmp://127.0.0.1:1935/show/slot-2", 45101, "192.0.2.67");
 		assertThat(output.getOut().split("Refusing publishes from 192.0.2.66", -1)).hasSize(2);
 	}
 
+	@Test
+	void wrongKeysClaimingAnotherAddressFromAnUntrustedPeerDoNotBlockThatAddress(CapturedOutput output)
+			throws Exception {
+		String streamer = "198.51.100.90";
+		String attacker = "203.0.113.250";
+		for (int i = 0; i < 10; i++) {
+			this.ome.send(OmeWebhook.opening("incoming", "WebRTC",
+					"http://127.0.0.1:3333/show/slot-1?direction=whip&key=guess" + i, attacker, 46000 + i, streamer,
+					CHROME));
+		}
+		String whip = "http://127.0.0.1:3333/show/slot-2?direction=whip&key=" + this.slot2;
+		HttpResponse<String> real = this.ome
+			.send(OmeWebhook.opening("incoming", "WebRTC", whip, CADDY, 46100, streamer, CHROME));
+		assertThat(real.body()).as("the streamer through Caddy").startsWith("{\"allowed\":true");
+		close(whip, "http://127.0.0.1:3333/show/slot-2", 46100, streamer);
+		assertThat(
+				this.ome.send(OmeWebhook.opening("incoming", "WebRTC", whip, attacker, 46101, attacker, CHROME)).body())
+			.as("the sender itself")
+			.contains("too many wrong stream keys");
+		assertThat(output.getOut()).contains("Refusing publishes from " + attacker)
+			.doesNotContain("Refusing publishes from " + streamer);
+	}
+
+	@Test
+	void wrongKeysPassedOnByATrustedProxyBlockTheAddressItNames(CapturedOutput output) throws Exception {
+		String guesser = "198.51.101.91";
+		for (int i = 0; i < 10; i++) {
+			this.ome.send(OmeWebhook.opening("incoming", "WebRTC",
+					"http://127.0.0.1:3333/show/slot-1?direction=whip&key=guess" + i, CADDY, 47000 + i, guesser,
+					CHROME));
+		}
+		String whip = "http://127.0.0.1:3333/show/slot-2?direction=whip&key=" + this.slot2;
+		assertThat(this.ome.send(OmeWebhook.opening("incoming", "WebRTC", whip, CADDY, 47100, guesser, CHROME)).body())
+			.contains("too many wrong stream keys");
+		HttpResponse<String> other = this.ome
+			.send(OmeWebhook.opening("incoming", "WebRTC", whip, CADDY, 47101, "198.51.102.92", CHROME));
+		assertThat(other.body()).as("everyone else behind Caddy").startsWith("{\"allowed\":true");
+		close(whip, "http://127.0.0.1:3333/show/slot-2", 47101, "198.51.102.92");
+		assertThat(output.getOut()).contains("Refusing publishes from " + guesser)
+			.doesNotContain("Refusing publishes from " + CADDY);
+	}
+
+	@Test
+	void recordsARealIpFromAnUntrustedPeerAsAClaim() throws Exception {
+		String url = "rtmp://127.0.0.1:1935/show/slot-2?key=" + this.slot2;
+		assertThat(this.ome
+			.send(OmeWebhook.opening("incoming", "RTMP", url, "203.0.113.251", 48000, "198.51.100.93", null))
+			.body()).startsWith("{\"allowed\":true");
+		this.ome.send(OmeWebhook.closing("incoming", "RTMP", url, "rtmp://127.0.0.1:1935/show/slot-2", "203.0.113.251",
+				48000, "198.51.100.93"));
+		SessionHistory history = this.greenroom.bean(SessionHistory.class);
+		history.flush();
+		PublishSession session = recent(history, "show", "slot-2").get(0);
+		assertThat(session.getClientAddress()).isEqualTo("203.0.113.251");
+		assertThat(session.getRealIp()).isEqualTo("claimed 198.51.100.93");
+	}
+
+	@Test
+	void aBurstOfForgedSignaturesWritesFewerThanAHundredLines(CapturedOutput output) throws Exception {
+		this.greenroom.bean(LogBudget.class).summarize();
+		int before = output.getOut().length();
+		byte[] body = OmeWebhook
+			.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/show/slot-1?key=x", CADDY, 49000, null, null)
+			.getBytes(StandardCharsets.UTF_8);
+		ExecutorService senders = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < 10_000; i++) {
+				statuses.add(senders.submit(() -> this.ome.send(body, "AAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode()));
+			}
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get()).isEqualTo(401);
+			}
+		}
+		finally {
+			senders.shutdown();
+		}
+		this.greenroom.bean(LogBudget.class).summarize();
+		String written = output.getOut().substring(before);
+		assertThat(written.lines().count()).isLessThan(100);
+		// The minute may turn during the burst: then there are two rounds of lines.
+		assertThat(written).contains("Refused an admission request from 127.0.0.1 with a wrong signature")
+			.containsPattern("and [0-9,]+ more refused admission signatures from 127.0.0.0/24 in the last minute");
+		long summed = java.util.regex.Pattern.compile("and ([0-9,]+) more refused admission signatures from 127")
+			.matcher(written)
+			.results()
+			.mapToLong((match) -> Long.parseLong(match.group(1).replace(",", "")))
+			.sum();
+		long lines = written.lines().filter((line) -> line.contains("Refused an admission request from")).count();
+		assertThat(summed + lines).as("every refusal is either written or counted").isEqualTo(10_000);
+	}
+
 	private HttpResponse<String> close(String url, String newUrl, int port, String realIp) throws Exception {
 		String protocol = url.startsWith("rtmp") ? "RTMP" : "WebRTC";
-		return this.ome.send(OmeWebhook.closing("incoming", protocol, url, newUrl, "172.18.0.5", port, realIp));
+		return this.ome.send(OmeWebhook.closing("incoming", protocol, url, newUrl, CADDY, port, realIp));
 	}
 
 	private static SlotDraft draft(String name, boolean enabled) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class KeyGuardTests {
 	private final MutableClock clock = new MutableClock();
 
 	private final KeyGuard guard = new KeyGuard(
-			new AdmissionProperties(3, Duration.ofMinutes(1), Duration.ofMinutes(5), 100), this.clock);
+			new AdmissionProperties(3, Duration.ofMinutes(1), Duration.ofMinutes(5), 100, List.of()), this.clock);
 
 	@Test
 	void blocksAfterTheLimitWithinTheWindowAndForgivesAfterTheCoolDown() {
@@ -64,8 +65,8 @@ class KeyGuardTests {
 
 	@Test
 	void anAddressWhoseWindowPassedMakesRoomBeforeOnesStillCountingEvenIfSeenLater() {
-		KeyGuard small = new KeyGuard(new AdmissionProperties(3, Duration.ofMinutes(1), Duration.ofMinutes(5), 10),
-				this.clock);
+		KeyGuard small = new KeyGuard(
+				new AdmissionProperties(3, Duration.ofMinutes(1), Duration.ofMinutes(5), 10, List.of()), this.clock);
 		small.wrongKey("192.0.2.1");
 		this.clock.advance(Duration.ofSeconds(15));
 		for (int i = 0; i < KeyGuard.WAYS - 1; i++) {

@@ -111,7 +111,9 @@ class DashboardBrowserTests {
 				return !driver.findElements(By.id("sessions")).isEmpty();
 			});
 			assertThat(text(browser, "#slot-live")).isEqualTo("live");
-			assertThat(text(browser, "#sessions")).contains("RTMP").contains("172.18.0.5:40123 (203.0.113.7)");
+			// 172.18.0.5 is no trusted proxy: the real_ip it passed on is shown as a
+			// claim.
+			assertThat(text(browser, "#sessions")).contains("RTMP").contains("172.18.0.5:40123 (claimed 203.0.113.7)");
 			assertThat(text(browser, "#live-count")).contains("1 stream(s) are live");
 
 			// Rotating asks first, then shows the new secret at once.

@@ -134,6 +134,28 @@ class CaddyProxyTests {
 	}
 
 	@Test
+	void tellsOmeTheRealPeerWhateverAddressTheClientClaims() throws Exception {
+		HttpRequest offer = HttpRequest
+			.newBuilder(
+					URI.create("https://localhost:" + this.httpsPort + "/ome/show/claims?direction=whip&key=s3cr3t"))
+			.header("Content-Type", "application/sdp")
+			.header("X-Real-IP", "198.51.100.9")
+			.header("X-Forwarded-For", "198.51.100.10")
+			.POST(HttpRequest.BodyPublishers.ofString("v=0\r\n"))
+			.build();
+		assertThat(this.client.send(offer, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+		List<String> headers = this.signalling.headersOf("POST /show/claims?direction=whip&key=s3cr3t HTTP/1.1");
+		// OME copies X-Real-IP (else the first X-Forwarded-For entry) into the webhook's
+		// real_ip: both must name the peer Caddy saw, this test on loopback.
+		assertThat(headers).filteredOn((header) -> header.toLowerCase(java.util.Locale.ROOT).startsWith("x-real-ip:"))
+			.containsExactly("X-Real-Ip: 127.0.0.1");
+		assertThat(headers)
+			.filteredOn((header) -> header.toLowerCase(java.util.Locale.ROOT).startsWith("x-forwarded-for:"))
+			.containsExactly("X-Forwarded-For: 127.0.0.1");
+		assertThat(String.join("\n", headers)).doesNotContain("198.51.100.");
+	}
+
+	@Test
 	void passesWebSocketSignallingThrough() throws Exception {
 		CompletableFuture<String> echoed = new CompletableFuture<>();
 		WebSocket socket = this.client.newWebSocketBuilder()

@@ -19,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in for OME's signalling port (3333), not OME: it answers an HTTP POST the way
  * OME answers WHIP (201 with a {@code Location} under the stream) and echoes WebSocket
- * text frames. It records each request line so a test can see what arrived.
+ * text frames. It records each request line, and each request's headers, so a test can
+ * see what arrived.
  */
 final class SignallingStandIn implements AutoCloseable {
 
@@ -28,6 +29,8 @@ final class SignallingStandIn implements AutoCloseable {
 	private final ServerSocket server;
 
 	private final List<String> requestLines = new CopyOnWriteArrayList<>();
+
+	private final List<List<String>> headers = new CopyOnWriteArrayList<>();
 
 	SignallingStandIn() throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -42,6 +45,12 @@ final class SignallingStandIn implements AutoCloseable {
 
 	List<String> requestLines() {
 		return this.requestLines;
+	}
+
+	/** The header lines of the request whose request line is {@code requestLine}. */
+	List<String> headersOf(String requestLine) {
+		int index = this.requestLines.lastIndexOf(requestLine);
+		return (index >= 0 && index < this.headers.size()) ? this.headers.get(index) : List.of();
 	}
 
 	private void accept() {
@@ -64,11 +73,12 @@ final class SignallingStandIn implements AutoCloseable {
 			InputStream in = new BufferedInputStream(socket.getInputStream());
 			OutputStream out = socket.getOutputStream();
 			String requestLine = line(in);
-			this.requestLines.add(requestLine);
+			List<String> headers = new CopyOnWriteArrayList<>();
 			String key = null;
 			int length = 0;
 			String header;
 			while (!(header = line(in)).isEmpty()) {
+				headers.add(header);
 				String lower = header.toLowerCase(Locale.ROOT);
 				if (lower.startsWith("sec-websocket-key:")) {
 					key = header.substring(header.indexOf(':') + 1).trim();
@@ -76,6 +86,10 @@ final class SignallingStandIn implements AutoCloseable {
 				else if (lower.startsWith("content-length:")) {
 					length = Integer.parseInt(header.substring(header.indexOf(':') + 1).trim());
 				}
+			}
+			synchronized (this) {
+				this.headers.add(headers);
+				this.requestLines.add(requestLine);
 			}
 			if (key != null) {
 				out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"

@@ -92,6 +92,12 @@ final class ConfigurationSettings {
 					"Addresses remembered at most (36 bytes each, reserved at start); those whose window"
 							+ " has passed are forgotten first, then the least recently seen, and those in their cool-down last.",
 					false),
+			new Setting("greenroom.admission.trusted-proxies", "GREENROOM_ADMISSION_TRUSTED_PROXIES",
+					"127.0.0.0/8,::1,172.29.213.0/24",
+					"Proxies (addresses or CIDR blocks, comma-separated) whose X-Real-IP is believed: loopback and the"
+							+ " network docker-compose.yml pins. From any other peer OME's real_ip is only recorded as a"
+							+ " claim, and wrong keys are blamed on the peer. Empty: believe no one. See docs/proxies.md.",
+					false),
 			new Setting("greenroom.admin.username", "GREENROOM_ADMIN_USERNAME", "admin", "Admin login name.", false),
 			new Setting("greenroom.admin.password", "GREENROOM_ADMIN_PASSWORD", "(generated on first start)",
 					"Admin password. When set it is applied at every start and cannot be changed in the dashboard.",
