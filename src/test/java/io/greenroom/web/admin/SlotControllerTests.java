@@ -98,6 +98,44 @@ class SlotControllerTests {
 	}
 
 	@Test
+	void suggestsTheNextFreeSlotNameInTheCreationForm() throws Exception {
+		given(this.catalog.nextSlotName(7L)).willReturn("slot-10");
+		this.mvc.perform(get("/apps/7/slots/new"))
+			.andExpect(model().attribute("slotForm", SlotForm.suggested("slot-10")))
+			.andExpect(content().string(containsString("value=\"slot-10\"")))
+			.andExpect(content().string(containsString("value=\"Slot 10\"")));
+	}
+
+	@Test
+	void addsSlotsInBulkAndSaysWhichNames() throws Exception {
+		Slot ten = new Slot(show(), "slot-10", "Slot 10", 4000, new PublishSecret(SECRET), Instant.EPOCH);
+		Slot eleven = new Slot(show(), "slot-11", "Slot 11", 4000, new PublishSecret(SECRET), Instant.EPOCH);
+		given(this.catalog.createNumberedSlots(7L, 2, 4000)).willReturn(java.util.List.of(ten, eleven));
+		this.mvc.perform(post("/apps/7/slots/bulk").with(csrf()).param("count", "2").param("bitrateKbps", "4000"))
+			.andExpect(redirectedUrl("/apps/7"))
+			.andExpect(flash().attribute("message", containsString("Added 2 slots: slot-10 to slot-11")));
+	}
+
+	@Test
+	void refusesABulkCountOutOfRange() throws Exception {
+		this.mvc.perform(post("/apps/7/slots/bulk").with(csrf()).param("count", "65").param("bitrateKbps", "2500"))
+			.andExpect(redirectedUrl("/apps/7"))
+			.andExpect(flash().attribute("errorMessage", containsString("Add 1 to 64 slots")));
+		verify(this.catalog, never()).createNumberedSlots(anyLong(), org.mockito.ArgumentMatchers.anyInt(),
+				org.mockito.ArgumentMatchers.anyInt());
+	}
+
+	@Test
+	void editsTheDisplayNameInPlaceAndRefusesABlankOne() throws Exception {
+		this.mvc.perform(post("/apps/7/slots/3/display-name").with(csrf()).param("displayName", " Alice "))
+			.andExpect(redirectedUrl("/apps/7"))
+			.andExpect(flash().attribute("message", "Renamed slot-1 to 'Alice'."));
+		verify(this.catalog).renameDisplay(7L, 3L, "Alice");
+		this.mvc.perform(post("/apps/7/slots/3/display-name").with(csrf()).param("displayName", "  "))
+			.andExpect(flash().attribute("errorMessage", containsString("1 to 100 characters")));
+	}
+
+	@Test
 	void rejectsABlankDisplayNameAndAnOutOfRangeBitrate() throws Exception {
 		this.mvc
 			.perform(post("/apps/7/slots/new").with(csrf())
