@@ -80,6 +80,11 @@ public class StreamCatalog {
 		return this.slots.findByAppNameAndName(app, slot);
 	}
 
+	/** A slot with its app, by id alone, as a streamer link names it. */
+	public Optional<Slot> findSlotById(Long slotId) {
+		return this.slots.findWithAppById(slotId);
+	}
+
 	public Optional<Slot> findSlot(Long appId, Long slotId) {
 		return this.slots.findByAppIdAndId(appId, slotId);
 	}

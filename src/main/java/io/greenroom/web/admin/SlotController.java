@@ -7,6 +7,7 @@ import java.util.List;
 import io.greenroom.admission.LiveControl;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.SessionHistory;
+import io.greenroom.handoff.StreamerLinks;
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
 import io.greenroom.stream.DuplicateNameException;
@@ -49,8 +50,11 @@ class SlotController {
 
 	private final LiveControl control;
 
+	private final StreamerLinks links;
+
 	SlotController(StreamCatalog catalog, PublishEndpoints endpoints, LivePublishers live, SessionHistory history,
-			LiveControl control) {
+			LiveControl control, StreamerLinks links) {
+		this.links = links;
 		this.catalog = catalog;
 		this.endpoints = endpoints;
 		this.live = live;
@@ -129,6 +133,8 @@ class SlotController {
 		model.addAttribute("app", slot.getApp());
 		model.addAttribute("slot", slot);
 		model.addAttribute("obs", ObsSettings.of(slot, this.endpoints));
+		model.addAttribute("streamerLink", this.links.url(slot));
+		model.addAttribute("streamerLinkMasked", this.links.maskedUrl(slot));
 		model.addAttribute("secretChangedAt", TIME_FORMAT.format(slot.getSecretRotatedAt()));
 		model.addAttribute("live", this.live.isLive(slot.getApp().getName(), slot.getName()));
 		model.addAttribute("sessions",

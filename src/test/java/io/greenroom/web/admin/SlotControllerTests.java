@@ -10,6 +10,7 @@ import io.greenroom.admission.SessionHistory;
 import io.greenroom.admission.ViewerTokens;
 import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.handoff.StreamerLinks;
 import io.greenroom.ome.OmeApiClient;
 import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
@@ -76,12 +77,17 @@ class SlotControllerTests {
 	private LiveControl control;
 
 	@MockitoBean
+	private StreamerLinks links;
+
+	@MockitoBean
 	private StreamCatalog catalog;
 
 	@BeforeEach
 	void knownAppAndSlot() {
 		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
 		given(this.catalog.findSlot(7L, 3L)).willReturn(Optional.of(slotOne()));
+		given(this.links.url(any())).willReturn("http://localhost/go/3.abcdefgh1a2b");
+		given(this.links.maskedUrl(any())).willReturn("http://localhost/go/3.••••1a2b");
 	}
 
 	@Test
