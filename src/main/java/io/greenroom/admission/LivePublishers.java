@@ -51,6 +51,15 @@ public class LivePublishers {
 			.toList();
 	}
 
+	/**
+	 * The protocol the slot's publisher came in over ({@code RTMP} or {@code WebRTC}), or
+	 * null when the slot is not live.
+	 */
+	public @Nullable String protocolOf(String app, String slot) {
+		Publisher publisher = this.bySlot.get(key(app, slot));
+		return (publisher != null) ? publisher.protocol() : null;
+	}
+
 	/** Whether a slot is live now. */
 	public boolean isLive(String app, String slot) {
 		return this.bySlot.containsKey(key(app, slot));

@@ -18,6 +18,9 @@ public interface SlotRepository extends JpaRepository<Slot, Long> {
 	@EntityGraph(attributePaths = "app")
 	Optional<Slot> findByAppNameAndName(String app, String name);
 
+	@EntityGraph(attributePaths = "app")
+	Optional<Slot> findWithAppById(Long id);
+
 	@Query("select s from Slot s join fetch s.app")
 	List<Slot> findAllWithApp();
 

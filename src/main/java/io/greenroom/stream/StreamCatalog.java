@@ -1,6 +1,8 @@
 package io.greenroom.stream;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class StreamCatalog {
 
 	private static final Logger logger = LoggerFactory.getLogger(StreamCatalog.class);
+
+	/** Most slots "Add N slots" creates in one go. */
+	public static final int MAX_SLOTS_AT_ONCE = 64;
 
 	private final AppRepository apps;
 
@@ -57,13 +62,27 @@ public class StreamCatalog {
 		return this.apps.findById(id);
 	}
 
+	/** An app's slots in natural order: {@code slot-10} after {@code slot-9}. */
 	public List<Slot> listSlots(Long appId) {
-		return this.slots.findByAppIdOrderByNameAsc(appId);
+		return this.slots.findByAppIdOrderByNameAsc(appId)
+			.stream()
+			.sorted(Comparator.comparing(Slot::getName, SlotNumbering.NATURAL_ORDER))
+			.toList();
+	}
+
+	/** The name the single-slot form suggests: the next {@code slot-N} of the app. */
+	public String nextSlotName(Long appId) {
+		return SlotNumbering.name(SlotNumbering.nextNumber(slotNames(appId)));
 	}
 
 	/** A slot by its app's and its own name, as they appear in URLs. */
 	public Optional<Slot> findSlot(String app, String slot) {
 		return this.slots.findByAppNameAndName(app, slot);
+	}
+
+	/** A slot with its app, by id alone, as a streamer link names it. */
+	public Optional<Slot> findSlotById(Long slotId) {
+		return this.slots.findWithAppById(slotId);
 	}
 
 	public Optional<Slot> findSlot(Long appId, Long slotId) {
@@ -140,6 +159,41 @@ public class StreamCatalog {
 		return saved;
 	}
 
+	/**
+	 * Creates {@code count} slots named {@code slot-N}, continuing after the app's
+	 * highest number, each with its own secret and the display name {@code Slot N}.
+	 */
+	@Transactional
+	public List<Slot> createNumberedSlots(Long appId, int count, int bitrateKbps) {
+		if (count < 1 || count > MAX_SLOTS_AT_ONCE) {
+			throw new IllegalArgumentException("count must be 1 to " + MAX_SLOTS_AT_ONCE);
+		}
+		App app = this.apps.findById(appId).orElseThrow(() -> new UnknownEntityException("app", appId));
+		int first = SlotNumbering.nextNumber(slotNames(appId));
+		List<Slot> created = new ArrayList<>();
+		for (int number = first; number < first + count; number++) {
+			String name = SlotNumbering.name(number);
+			Slot slot = new Slot(app, name, "Slot " + number, bitrateKbps, PublishSecret.generate(),
+					this.clock.instant());
+			created.add(saveUnique(() -> this.slots.saveAndFlush(slot), duplicateSlot(app, name).getMessage()));
+		}
+		logger.info("Created slots {} to {} in app {}", SlotNumbering.name(first),
+				SlotNumbering.name(first + count - 1), app.getName());
+		catalogChanged();
+		return created;
+	}
+
+	/** Changes only a slot's display name, as the app page edits it in place. */
+	@Transactional
+	public Slot renameDisplay(Long appId, Long slotId, String displayName) {
+		Slot slot = this.slots.findByAppIdAndId(appId, slotId)
+			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
+		slot.update(slot.getName(), displayName, slot.getBitrateKbps(), slot.isEnabled());
+		this.slots.flush();
+		catalogChanged();
+		return slot;
+	}
+
 	@Transactional
 	public Slot updateSlot(Long appId, Long slotId, SlotDraft draft) {
 		requireValidName(draft.name());
@@ -199,6 +253,10 @@ public class StreamCatalog {
 	/** Every slot with its app, for caches that answer without the database. */
 	public List<Slot> allSlots() {
 		return this.slots.findAllWithApp();
+	}
+
+	private List<String> slotNames(Long appId) {
+		return this.slots.findByAppIdOrderByNameAsc(appId).stream().map(Slot::getName).toList();
 	}
 
 	private void appsChanged() {

@@ -39,6 +39,14 @@ final class Chromium implements AutoCloseable {
 	}
 
 	static Chromium start(int width, int height) throws IOException {
+		return start(width, height, new String[0]);
+	}
+
+	/**
+	 * As {@link #start(int, int)}, with extra command-line switches, such as Chromium's
+	 * fake camera and microphone.
+	 */
+	static Chromium start(int width, int height, String... extraArguments) throws IOException {
 		for (String binary : new String[] { BROWSER, DRIVER }) {
 			if (!Files.isExecutable(Path.of(binary))) {
 				throw new IllegalStateException(
@@ -51,6 +59,7 @@ final class Chromium implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+		options.addArguments(extraArguments);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
 			.usingAnyFreePort()
 			.build();

@@ -68,8 +68,13 @@ class DashboardBrowserTests {
 			assertThat(text(browser, "#ome-restart-needed")).contains("OME must restart");
 
 			Chromium.navigate(browser, By.linkText("New slot"));
-			browser.findElement(By.id("name")).sendKeys("slot-1");
-			browser.findElement(By.id("displayName")).sendKeys("Racer 1");
+			WebElement slotName = browser.findElement(By.id("name"));
+			assertThat(slotName.getDomProperty("value")).as("the next free name is suggested").isEqualTo("slot-1");
+			slotName.clear();
+			slotName.sendKeys("slot-1");
+			WebElement displayName = browser.findElement(By.id("displayName"));
+			displayName.clear();
+			displayName.sendKeys("Racer 1");
 			WebElement bitrate = browser.findElement(By.id("bitrateKbps"));
 			bitrate.clear();
 			bitrate.sendKeys("3000");
@@ -94,6 +99,16 @@ class DashboardBrowserTests {
 			assertThat(text(browser, "#output-settings")).contains("CBR", "zerolatency", "bframes=0", "1 s");
 			assertThat(text(browser, "#bframes-warning")).contains("B-frames must be off");
 			chromium.screenshot("slot-page-revealed");
+
+			// The streamer link is masked like a secret, with its QR code drawn by
+			// Greenroom.
+			String token = greenroom.bean(io.greenroom.handoff.StreamerLinks.class).token(slot);
+			assertThat(text(browser, "#streamer-link"))
+				.doesNotContain(token.substring(token.indexOf('.') + 1, token.length() - 4));
+			assertThat(reveal(browser, "streamer-link")).startsWith(base + "/go/" + slot.getId() + ".");
+			assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+					"var qr = document.getElementById('streamer-qr'); return qr.complete && qr.naturalWidth > 0"))
+				.isEqualTo(true);
 
 			// OME asks Greenroom before letting the streamer in: the slot goes live with
 			// a session.

@@ -3,6 +3,7 @@ package io.greenroom.stream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,61 @@ class StreamCatalogTests {
 		App other = this.catalog.createApp("other");
 		Slot slot = this.catalog.createSlot(show.getId(), draft("slot-1"));
 		assertThat(this.catalog.findSlot(other.getId(), slot.getId())).isEmpty();
+	}
+
+	@Test
+	void addingSlotsInBulkContinuesAfterSlot9WithSlot10() {
+		App show = this.catalog.createApp("show");
+		this.catalog.createNumberedSlots(show.getId(), 9, 2500);
+		List<Slot> added = this.catalog.createNumberedSlots(show.getId(), 3, 4000);
+		assertThat(added).extracting(Slot::getName).containsExactly("slot-10", "slot-11", "slot-12");
+		assertThat(added).extracting(Slot::getDisplayName).containsExactly("Slot 10", "Slot 11", "Slot 12");
+		assertThat(added).extracting(Slot::getBitrateKbps).containsOnly(4000);
+		assertThat(added).extracting((slot) -> slot.getPublishSecret().value()).doesNotHaveDuplicates();
+		assertThat(this.catalog.listSlots(show.getId())).extracting(Slot::getName)
+			.containsExactly("slot-1", "slot-2", "slot-3", "slot-4", "slot-5", "slot-6", "slot-7", "slot-8", "slot-9",
+					"slot-10", "slot-11", "slot-12");
+	}
+
+	@Test
+	void addingSlotsInBulkDoesNotRefillGaps() {
+		App show = this.catalog.createApp("show");
+		this.catalog.createSlot(show.getId(), draft("slot-1"));
+		this.catalog.createSlot(show.getId(), draft("slot-4"));
+		this.catalog.createSlot(show.getId(), draft("alice"));
+		assertThat(this.catalog.nextSlotName(show.getId())).isEqualTo("slot-5");
+		assertThat(this.catalog.createNumberedSlots(show.getId(), 2, 2500)).extracting(Slot::getName)
+			.containsExactly("slot-5", "slot-6");
+		assertThat(this.catalog.listSlots(show.getId())).extracting(Slot::getName)
+			.containsExactly("alice", "slot-1", "slot-4", "slot-5", "slot-6");
+	}
+
+	@Test
+	void suggestsSlot1ForAnAppWithoutNumberedSlots() {
+		App show = this.catalog.createApp("show");
+		assertThat(this.catalog.nextSlotName(show.getId())).isEqualTo("slot-1");
+	}
+
+	@Test
+	void editsOnlyTheDisplayNameInPlace() {
+		App show = this.catalog.createApp("show");
+		Slot slot = this.catalog.createNumberedSlots(show.getId(), 1, 3000).get(0);
+		String secret = slot.getPublishSecret().value();
+		this.catalog.renameDisplay(show.getId(), slot.getId(), "Alice");
+		Slot stored = this.catalog.findSlot(show.getId(), slot.getId()).orElseThrow();
+		assertThat(stored.getDisplayName()).isEqualTo("Alice");
+		assertThat(stored.getName()).isEqualTo("slot-1");
+		assertThat(stored.getBitrateKbps()).isEqualTo(3000);
+		assertThat(stored.getPublishSecret().value()).isEqualTo(secret);
+	}
+
+	@Test
+	void refusesToAddNoneOrTooManySlotsAtOnce() {
+		App show = this.catalog.createApp("show");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.catalog.createNumberedSlots(show.getId(), 0, 2500));
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(
+				() -> this.catalog.createNumberedSlots(show.getId(), StreamCatalog.MAX_SLOTS_AT_ONCE + 1, 2500));
 	}
 
 	private static SlotDraft draft(String name) {

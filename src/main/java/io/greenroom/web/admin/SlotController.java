@@ -2,10 +2,12 @@ package io.greenroom.web.admin;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import io.greenroom.admission.LiveControl;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.SessionHistory;
+import io.greenroom.handoff.StreamerLinks;
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
 import io.greenroom.stream.DuplicateNameException;
@@ -48,8 +50,11 @@ class SlotController {
 
 	private final LiveControl control;
 
+	private final StreamerLinks links;
+
 	SlotController(StreamCatalog catalog, PublishEndpoints endpoints, LivePublishers live, SessionHistory history,
-			LiveControl control) {
+			LiveControl control, StreamerLinks links) {
+		this.links = links;
 		this.catalog = catalog;
 		this.endpoints = endpoints;
 		this.live = live;
@@ -60,8 +65,45 @@ class SlotController {
 	@GetMapping("/apps/{appId}/slots/new")
 	String initCreationForm(@PathVariable Long appId, Model model) {
 		model.addAttribute("app", app(appId));
-		model.addAttribute("slotForm", SlotForm.empty());
+		model.addAttribute("slotForm", SlotForm.suggested(this.catalog.nextSlotName(appId)));
 		return VIEW_SLOT_FORM;
+	}
+
+	@PostMapping("/apps/{appId}/slots/bulk")
+	String processBulkCreation(@PathVariable Long appId, @RequestParam(defaultValue = "0") int count,
+			@RequestParam(defaultValue = "" + SlotForm.DEFAULT_BITRATE_KBPS) int bitrateKbps,
+			RedirectAttributes redirect) {
+		app(appId);
+		if (count < 1 || count > StreamCatalog.MAX_SLOTS_AT_ONCE) {
+			redirect.addFlashAttribute("errorMessage",
+					"Add 1 to " + StreamCatalog.MAX_SLOTS_AT_ONCE + " slots at a time.");
+			return "redirect:/apps/" + appId;
+		}
+		if (bitrateKbps < 100 || bitrateKbps > 50000) {
+			redirect.addFlashAttribute("errorMessage", "Use a bitrate from 100 to 50000 kbit/s.");
+			return "redirect:/apps/" + appId;
+		}
+		List<Slot> created = this.catalog.createNumberedSlots(appId, count, bitrateKbps);
+		redirect.addFlashAttribute("message",
+				"Added " + created.size() + ((created.size() == 1) ? " slot: " : " slots: ") + created.get(0).getName()
+						+ ((created.size() == 1) ? "" : " to " + created.get(created.size() - 1).getName())
+						+ ". Rename them below, then send each streamer their link.");
+		return "redirect:/apps/" + appId;
+	}
+
+	@PostMapping("/apps/{appId}/slots/{slotId}/display-name")
+	String processDisplayName(@PathVariable Long appId, @PathVariable Long slotId, @RequestParam String displayName,
+			RedirectAttributes redirect) {
+		Slot slot = slot(appId, slotId);
+		String name = displayName.strip();
+		if (name.isEmpty() || name.length() > 100) {
+			redirect.addFlashAttribute("errorMessage",
+					"Give " + slot.getName() + " a display name of 1 to 100 characters.");
+			return "redirect:/apps/" + appId;
+		}
+		this.catalog.renameDisplay(appId, slotId, name);
+		redirect.addFlashAttribute("message", "Renamed " + slot.getName() + " to '" + name + "'.");
+		return "redirect:/apps/" + appId;
 	}
 
 	@PostMapping("/apps/{appId}/slots/new")
@@ -91,6 +133,8 @@ class SlotController {
 		model.addAttribute("app", slot.getApp());
 		model.addAttribute("slot", slot);
 		model.addAttribute("obs", ObsSettings.of(slot, this.endpoints));
+		model.addAttribute("streamerLink", this.links.url(slot));
+		model.addAttribute("streamerLinkMasked", this.links.maskedUrl(slot));
 		model.addAttribute("secretChangedAt", TIME_FORMAT.format(slot.getSecretRotatedAt()));
 		model.addAttribute("live", this.live.isLive(slot.getApp().getName(), slot.getName()));
 		model.addAttribute("sessions",

@@ -34,6 +34,14 @@ record SlotForm(@NotBlank(message = Names.RULE) @Pattern(regexp = Names.PATTERN,
 		return new SlotForm("", "", DEFAULT_BITRATE_KBPS, true);
 	}
 
+	/**
+	 * A new slot's form with {@code name} suggested, {@code slot-3} as {@code Slot 3}.
+	 */
+	static SlotForm suggested(String name) {
+		String display = name.startsWith("slot-") ? "Slot " + name.substring("slot-".length()) : "";
+		return new SlotForm(name, display, DEFAULT_BITRATE_KBPS, true);
+	}
+
 	static SlotForm of(Slot slot) {
 		return new SlotForm(slot.getName(), slot.getDisplayName(), slot.getBitrateKbps(), slot.isEnabled());
 	}

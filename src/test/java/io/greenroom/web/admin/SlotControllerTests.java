@@ -10,6 +10,7 @@ import io.greenroom.admission.SessionHistory;
 import io.greenroom.admission.ViewerTokens;
 import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.handoff.StreamerLinks;
 import io.greenroom.ome.OmeApiClient;
 import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
@@ -76,12 +77,17 @@ class SlotControllerTests {
 	private LiveControl control;
 
 	@MockitoBean
+	private StreamerLinks links;
+
+	@MockitoBean
 	private StreamCatalog catalog;
 
 	@BeforeEach
 	void knownAppAndSlot() {
 		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
 		given(this.catalog.findSlot(7L, 3L)).willReturn(Optional.of(slotOne()));
+		given(this.links.url(any())).willReturn("http://localhost/go/3.abcdefgh1a2b");
+		given(this.links.maskedUrl(any())).willReturn("http://localhost/go/3.••••1a2b");
 	}
 
 	@Test
@@ -95,6 +101,44 @@ class SlotControllerTests {
 				.param("enabled", "true"))
 			.andExpect(redirectedUrl("/apps/7/slots/3"))
 			.andExpect(flash().attribute("message", containsString("Created slot 'slot-1'")));
+	}
+
+	@Test
+	void suggestsTheNextFreeSlotNameInTheCreationForm() throws Exception {
+		given(this.catalog.nextSlotName(7L)).willReturn("slot-10");
+		this.mvc.perform(get("/apps/7/slots/new"))
+			.andExpect(model().attribute("slotForm", SlotForm.suggested("slot-10")))
+			.andExpect(content().string(containsString("value=\"slot-10\"")))
+			.andExpect(content().string(containsString("value=\"Slot 10\"")));
+	}
+
+	@Test
+	void addsSlotsInBulkAndSaysWhichNames() throws Exception {
+		Slot ten = new Slot(show(), "slot-10", "Slot 10", 4000, new PublishSecret(SECRET), Instant.EPOCH);
+		Slot eleven = new Slot(show(), "slot-11", "Slot 11", 4000, new PublishSecret(SECRET), Instant.EPOCH);
+		given(this.catalog.createNumberedSlots(7L, 2, 4000)).willReturn(java.util.List.of(ten, eleven));
+		this.mvc.perform(post("/apps/7/slots/bulk").with(csrf()).param("count", "2").param("bitrateKbps", "4000"))
+			.andExpect(redirectedUrl("/apps/7"))
+			.andExpect(flash().attribute("message", containsString("Added 2 slots: slot-10 to slot-11")));
+	}
+
+	@Test
+	void refusesABulkCountOutOfRange() throws Exception {
+		this.mvc.perform(post("/apps/7/slots/bulk").with(csrf()).param("count", "65").param("bitrateKbps", "2500"))
+			.andExpect(redirectedUrl("/apps/7"))
+			.andExpect(flash().attribute("errorMessage", containsString("Add 1 to 64 slots")));
+		verify(this.catalog, never()).createNumberedSlots(anyLong(), org.mockito.ArgumentMatchers.anyInt(),
+				org.mockito.ArgumentMatchers.anyInt());
+	}
+
+	@Test
+	void editsTheDisplayNameInPlaceAndRefusesABlankOne() throws Exception {
+		this.mvc.perform(post("/apps/7/slots/3/display-name").with(csrf()).param("displayName", " Alice "))
+			.andExpect(redirectedUrl("/apps/7"))
+			.andExpect(flash().attribute("message", "Renamed slot-1 to 'Alice'."));
+		verify(this.catalog).renameDisplay(7L, 3L, "Alice");
+		this.mvc.perform(post("/apps/7/slots/3/display-name").with(csrf()).param("displayName", "  "))
+			.andExpect(flash().attribute("errorMessage", containsString("1 to 100 characters")));
 	}
 
 	@Test
