@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium, driven through Debian's chromedriver. Never downloads a
  * browser: if either binary is missing the test fails and says which package to install.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
 	static final String BROWSER = "/usr/bin/chromium";
 
@@ -38,7 +38,15 @@ final class Chromium implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	static Chromium start(int width, int height) throws IOException {
+	public static Chromium start(int width, int height) throws IOException {
+		return start(width, height, new String[0]);
+	}
+
+	/**
+	 * Starts Chromium with extra command-line switches, for example
+	 * {@code --use-fake-device-for-media-stream}.
+	 */
+	public static Chromium start(int width, int height, String... extraArguments) throws IOException {
 		for (String binary : new String[] { BROWSER, DRIVER }) {
 			if (!Files.isExecutable(Path.of(binary))) {
 				throw new IllegalStateException(
@@ -51,6 +59,7 @@ final class Chromium implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+		options.addArguments(extraArguments);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
 			.usingAnyFreePort()
 			.build();
@@ -82,18 +91,18 @@ final class Chromium implements AutoCloseable {
 	}
 
 	/** Clicks and waits until the browser has left the current page. */
-	static void navigate(WebDriver browser, By target) {
+	public static void navigate(WebDriver browser, By target) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(target).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
-	ChromeDriver driver() {
+	public ChromeDriver driver() {
 		return this.driver;
 	}
 
 	/** Saves a screenshot under {@code target/screenshots} for a person to look at. */
-	void screenshot(String name) throws IOException {
+	public void screenshot(String name) throws IOException {
 		Path dir = Path.of("target", "screenshots");
 		Files.createDirectories(dir);
 		byte[] png = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES);
