@@ -67,7 +67,7 @@ public final class RealOme implements AutoCloseable {
 
 	private final Ports ports;
 
-	private final Map<String, String> environment;
+	private Map<String, String> environment;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -166,6 +166,19 @@ public final class RealOme implements AutoCloseable {
 		this.supervisor = builder.start();
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		awaitReady(-1);
+	}
+
+	/**
+	 * Stops OME and starts it again with another environment, for example a different
+	 * {@code OME_HOST_IP}.
+	 * @param environment the extra environment for OME from now on
+	 * @throws IOException when OME cannot be started
+	 */
+	public void restartWith(Map<String, String> environment) throws IOException {
+		kill();
+		Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		this.environment = Map.copyOf(environment);
+		start();
 	}
 
 	/**
