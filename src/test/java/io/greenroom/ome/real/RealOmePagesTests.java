@@ -31,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,6 +46,7 @@ import static org.awaitility.Awaitility.await;
  * and returns; the call page plays; a private app plays only with a viewer link.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RealOmeCondition.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealOmePagesTests {
 

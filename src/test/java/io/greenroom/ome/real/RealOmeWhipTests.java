@@ -20,6 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * {@code OME_HOST_IP} is set (issue 23).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RealOmeCondition.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealOmeWhipTests {
 
