@@ -108,6 +108,30 @@ class ServerXmlStructureTests {
 	}
 
 	@Test
+	void advertisesTheRelayWithTheSameHostAsTheCandidatesAsOmesOriginSampleDoes() throws IOException {
+		Path root = Path.of(System.getProperty("greenroom.ome-reference", "../shared/ome-reference"));
+		Pattern value = Pattern.compile("<(IceCandidate|TcpRelay)>(\\$\\{env:OME_HOST_IP:[^}]*\\}):");
+		for (String version : List.of("conf-0.19.0", "conf-0.20.0")) {
+			Matcher sample = value
+				.matcher(COMMENT.matcher(Files.readString(root.resolve(version).resolve("Origin.xml"))).replaceAll(""));
+			Set<String> sampleForms = new TreeSet<>();
+			while (sample.find()) {
+				sampleForms.add(sample.group(1) + " " + sample.group(2));
+			}
+			assertThat(sampleForms).as(version)
+				.containsExactly("IceCandidate ${env:OME_HOST_IP:*}", "TcpRelay ${env:OME_HOST_IP:*}");
+		}
+		String xml = new ServerXmlGenerator().generate(settings(OmeFixtures.defaults()), List.of(app("show")), SECRETS);
+		Matcher generated = value.matcher(xml);
+		Set<String> generatedForms = new TreeSet<>();
+		while (generated.find()) {
+			generatedForms.add(generated.group(1) + " " + generated.group(2));
+		}
+		assertThat(generatedForms).containsExactly("IceCandidate ${env:OME_HOST_IP:*}",
+				"TcpRelay ${env:OME_HOST_IP:*}");
+	}
+
+	@Test
 	void edgeEmitsOnlyPathsOmesEdgeSampleKnows() {
 		AppSettings noHint = new AppSettings(false, true, true, true, null, null);
 		String xml = new ServerXmlGenerator().generateEdge(settings(OmeFixtures.withEdges()), "origin.example.org",
