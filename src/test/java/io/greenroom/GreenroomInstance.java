@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the whole application the way {@code ./mvnw spring-boot:run} does, on a random
- * port, with its H2 file in a directory the test owns.
+ * port (unless {@code server.port} is given), with its H2 file in a directory the test
+ * owns.
  */
 public final class GreenroomInstance implements AutoCloseable {
 
@@ -45,7 +46,9 @@ public final class GreenroomInstance implements AutoCloseable {
 	public static GreenroomInstance start(Path dataDir, String... properties) {
 		// As command-line arguments, so they win over application.properties.
 		List<String> arguments = new ArrayList<>();
-		arguments.add("--server.port=0");
+		if (Arrays.stream(properties).noneMatch((property) -> property.startsWith("server.port="))) {
+			arguments.add("--server.port=0");
+		}
 		if (Arrays.stream(properties).noneMatch((property) -> property.startsWith("greenroom.ome.config-dir="))) {
 			arguments.add("--greenroom.ome.config-dir=" + dataDir.resolve("ome-conf").toAbsolutePath());
 		}

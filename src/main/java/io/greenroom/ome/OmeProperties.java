@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param configDir where {@code Server.xml} and {@code Logger.xml} are written
  * ({@code GREENROOM_OME_CONFIG_DIR}, default {@code ./data/ome-conf})
- * @param iceHost address advertised in ICE candidates when OME's {@code OME_HOST_IP} is
- * unset ({@code GREENROOM_OME_ICE_HOST}, default {@code *})
+ * @param iceHost address OME advertises in its ICE candidates and its TCP relay (TURN)
+ * URL when OME's own {@code OME_HOST_IP} is unset: the server's public address
+ * ({@code GREENROOM_OME_ICE_HOST}, default {@code *}, OME's interface addresses)
  * @param icePorts ICE candidate port range ({@code GREENROOM_OME_ICE_PORTS}, default
  * {@code 10000-10004/udp})
  * @param tcpRelayPort OME's built-in TURN relay over TCP

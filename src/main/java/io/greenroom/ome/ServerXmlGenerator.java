@@ -38,7 +38,8 @@ public class ServerXmlGenerator {
 	 * The inputs that do not come from the database.
 	 *
 	 * @param ome OME settings
-	 * @param publicHost the virtual host's name
+	 * @param publicHost an edge's virtual host name (the origin's virtual host serves any
+	 * name)
 	 * @param rtmpPort RTMP port to bind
 	 * @param signallingPort WebRTC signalling and WHIP port to bind
 	 */
@@ -145,7 +146,10 @@ public class ServerXmlGenerator {
 		server.managers = managers;
 
 		VirtualHost virtualHost = new VirtualHost();
-		virtualHost.host.names.name.add(settings.publicHost());
+		// "*" serves clients under any name (a LAN address, localhost) and makes OME 0.19
+		// send the CrossDomains headers on a browser's WHIP answer: it looks the CORS
+		// policy up by this name.
+		virtualHost.host.names.name.add("*");
 		if (ome.tls()) {
 			Host.TLS tls = new Host.TLS();
 			tls.certPath = ome.tlsCertPath();
@@ -174,13 +178,24 @@ public class ServerXmlGenerator {
 		Bind.WebRTC webRtc = new Bind.WebRTC();
 		webRtc.signalling = new Bind.Port(settings.signallingPort(), tlsPort);
 		Bind.IceCandidates ice = new Bind.IceCandidates();
-		// OME resolves ${env:...} itself: docker-compose passes OME_HOST_IP to the
-		// container.
-		ice.iceCandidate.add("${env:OME_HOST_IP:" + ome.iceHost() + "}:" + ome.icePorts());
-		ice.tcpRelay = "*:" + ome.tcpRelayPort();
+		// One advertised address for the candidates and the TURN relay, as OME's own
+		// samples write it. OME resolves ${env:...} itself: docker-compose passes
+		// OME_HOST_IP to the container; Greenroom's ice-host is the fallback.
+		String advertised = advertisedHost(ome);
+		ice.iceCandidate.add(advertised + ":" + ome.icePorts());
+		ice.tcpRelay = advertised + ":" + ome.tcpRelayPort();
 		ice.tcpForce = ome.tcpForce();
 		webRtc.iceCandidates = ice;
 		return webRtc;
+	}
+
+	/**
+	 * The host part OME advertises in ICE candidates and in its TURN relay URL.
+	 * @param ome OME settings
+	 * @return {@code ${env:OME_HOST_IP:<ice-host>}}
+	 */
+	public static String advertisedHost(OmeProperties ome) {
+		return "${env:OME_HOST_IP:" + ome.iceHost() + "}";
 	}
 
 	private static Application application(ApplicationSpec spec, boolean edges) {

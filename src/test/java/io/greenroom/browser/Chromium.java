@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium, driven through Debian's chromedriver. Never downloads a
  * browser: if either binary is missing the test fails and says which package to install.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
 	static final String BROWSER = "/usr/bin/chromium";
 
@@ -38,15 +38,15 @@ final class Chromium implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	static Chromium start(int width, int height) throws IOException {
+	public static Chromium start(int width, int height) throws IOException {
 		return start(width, height, new String[0]);
 	}
 
 	/**
-	 * As {@link #start(int, int)}, with extra command-line switches, such as Chromium's
-	 * fake camera and microphone.
+	 * Starts Chromium with extra command-line switches, for example
+	 * {@code --use-fake-device-for-media-stream}.
 	 */
-	static Chromium start(int width, int height, String... extraArguments) throws IOException {
+	public static Chromium start(int width, int height, String... extraArguments) throws IOException {
 		for (String binary : new String[] { BROWSER, DRIVER }) {
 			if (!Files.isExecutable(Path.of(binary))) {
 				throw new IllegalStateException(
@@ -91,18 +91,18 @@ final class Chromium implements AutoCloseable {
 	}
 
 	/** Clicks and waits until the browser has left the current page. */
-	static void navigate(WebDriver browser, By target) {
+	public static void navigate(WebDriver browser, By target) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(target).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
-	ChromeDriver driver() {
+	public ChromeDriver driver() {
 		return this.driver;
 	}
 
 	/** Saves a screenshot under {@code target/screenshots} for a person to look at. */
-	void screenshot(String name) throws IOException {
+	public void screenshot(String name) throws IOException {
 		Path dir = Path.of("target", "screenshots");
 		Files.createDirectories(dir);
 		byte[] png = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES);

@@ -26,10 +26,12 @@ class DeploymentFilesTests {
 	Path work;
 
 	@Test
-	void composeFileIsValidWithOnlyDomainAndEmailSet() throws Exception {
+	void composeFileIsValidWithOnlyDomainEmailAndAdvertisedAddressSet() throws Exception {
 		String config = compose(Path.of(".env.example"), "config");
 		assertThat(config).contains("image: airensoft/ovenmediaengine:v0.20.0")
 			.contains("GREENROOM_PUBLIC_HOST: live.example.org")
+			.contains("OME_HOST_IP: 203.0.113.10")
+			.contains("GREENROOM_OME_ICE_HOST: 203.0.113.10")
 			.contains("image: caddy:2");
 		String ome = section(config, "  ome:");
 		assertThat(ome)
@@ -43,12 +45,25 @@ class DeploymentFilesTests {
 
 	@Test
 	void composeRefusesToStartWithoutADomain() throws Exception {
-		Path empty = Files.writeString(this.work.resolve("empty.env"), "");
-		Process process = composeProcess(empty, "config");
+		Path noDomain = Files.writeString(this.work.resolve("no-domain.env"), "OME_HOST_IP=203.0.113.10\n");
+		Process process = composeProcess(noDomain, "config");
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).isNotZero();
 		assertThat(output).contains("set DOMAIN in .env");
+	}
+
+	@Test
+	void composeRefusesToStartWithoutTheAddressOmeAdvertises() throws Exception {
+		// Without it OME would hand viewers its bridge-network address for media and
+		// relay.
+		Path noAddress = Files.writeString(this.work.resolve("no-address.env"),
+				"DOMAIN=live.example.org\nACME_EMAIL=ops@example.org\n");
+		Process process = composeProcess(noAddress, "config");
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isNotZero();
+		assertThat(output).contains("set OME_HOST_IP in .env to this server's public IP address");
 	}
 
 	@Test

@@ -45,4 +45,34 @@ class SystemdUnitsTests {
 			.contains("systemctl restart ovenmediaengine.service");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", "*" })
+	void greenroomRefusesToStartWithoutAnAdvertisedAddress(String iceHost) throws Exception {
+		Process check = startPreCheck(iceHost);
+		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(check.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(check.exitValue()).isNotZero();
+		assertThat(output).contains("set GREENROOM_OME_ICE_HOST in /etc/greenroom/greenroom.env");
+	}
+
+	@Test
+	void greenroomStartsWithAnAdvertisedAddress() throws Exception {
+		Process check = startPreCheck("203.0.113.10");
+		assertThat(check.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(check.exitValue()).isZero();
+	}
+
+	/** The unit's ExecStartPre as systemd would run it ($$ is systemd's escaped $). */
+	private static Process startPreCheck(String iceHost) throws Exception {
+		String line = Files.readAllLines(UNITS.resolve("greenroom.service"))
+			.stream()
+			.filter((candidate) -> candidate.startsWith("ExecStartPre=/bin/sh -c '"))
+			.findFirst()
+			.orElseThrow();
+		String script = line.substring("ExecStartPre=/bin/sh -c '".length(), line.length() - 1).replace("$$", "$");
+		ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true);
+		builder.environment().put("GREENROOM_OME_ICE_HOST", iceHost);
+		return builder.start();
+	}
+
 }

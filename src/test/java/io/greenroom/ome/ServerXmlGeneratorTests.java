@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.StringUtils;
 
 import static io.greenroom.ome.OmeFixtures.SECRETS;
 import static io.greenroom.ome.OmeFixtures.app;
@@ -91,6 +92,29 @@ class ServerXmlGeneratorTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.generator.generate(settings(defaults()), apps, SECRETS))
 			.withMessageContaining("cannot go into Server.xml");
+	}
+
+	@Test
+	void servesClientsUnderAnyNameSoWhipAnswersCarryCors() {
+		String xml = this.generator.generate(settings(defaults()), List.of(app("show")), SECRETS);
+		String virtualHost = xml.substring(xml.indexOf("<VirtualHost>"));
+		assertThat(virtualHost).containsSubsequence("<Host>", "<Names>", "<Name>*</Name>", "</Names>", "</Host>")
+			.doesNotContain("<Name>live.example.org</Name>");
+	}
+
+	@Test
+	void advertisesOneAddressForIceCandidatesAndTheTcpRelay() {
+		OmeProperties ome = new OmeProperties(Path.of("x"), "198.51.100.7", "40000-40009/udp", 4478, true, 8081,
+				"http://ome:8081", "http://greenroom:8080/ome/admission", 3000, false, null, null, null, null, null);
+		String xml = this.generator.generate(settings(ome), List.of(app("show")), SECRETS);
+		// The form OME's own Origin.xml sample uses for both: ${env:OME_HOST_IP:*}:PORTS
+		assertThat(StringUtils.countOccurrencesOf(xml,
+				"<IceCandidate>${env:OME_HOST_IP:198.51.100.7}:40000-40009/udp</IceCandidate>"))
+			.as("providers and publishers")
+			.isEqualTo(2);
+		assertThat(StringUtils.countOccurrencesOf(xml, "<TcpRelay>${env:OME_HOST_IP:198.51.100.7}:4478</TcpRelay>"))
+			.isEqualTo(2);
+		assertThat(xml).doesNotContain("<TcpRelay>*");
 	}
 
 	@Test

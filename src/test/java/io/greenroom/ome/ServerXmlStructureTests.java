@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.greenroom.stream.AppSettings;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +112,21 @@ class ServerXmlStructureTests {
 		Set<String> unknown = new TreeSet<>(emitted);
 		unknown.removeAll(referencePaths);
 		assertThat(unknown).containsExactlyInAnyOrderElementsOf(DOCUMENTED_ELSEWHERE.keySet());
+	}
+
+	@Test
+	void advertisesTheRelayWithTheSameHostAsTheCandidatesAsOmesOriginSampleDoes() throws IOException {
+		Set<String> sampleForms = OmeElementPaths.readList(new ClassPathResource("ome/paths/advertised-address.txt")
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(sampleForms).containsExactly("IceCandidate ${env:OME_HOST_IP:*}", "TcpRelay ${env:OME_HOST_IP:*}");
+		Pattern value = Pattern.compile("<(IceCandidate|TcpRelay)>(\\$\\{env:OME_HOST_IP:[^}]*\\}):");
+		String xml = new ServerXmlGenerator().generate(settings(OmeFixtures.defaults()), List.of(app("show")), SECRETS);
+		Matcher generated = value.matcher(xml);
+		Set<String> generatedForms = new TreeSet<>();
+		while (generated.find()) {
+			generatedForms.add(generated.group(1) + " " + generated.group(2));
+		}
+		assertThat(generatedForms).isEqualTo(sampleForms);
 	}
 
 	@Test
