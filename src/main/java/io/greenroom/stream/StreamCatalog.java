@@ -1,6 +1,7 @@
 package io.greenroom.stream;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,7 @@ public class StreamCatalog {
 	public List<AppSummary> listApps() {
 		return this.apps.findAllByOrderByNameAsc()
 			.stream()
+			.sorted(Comparator.comparing(App::getName, Names.NATURAL_ORDER))
 			.map((app) -> new AppSummary(app.getId(), app.getName(), this.slots.countByAppId(app.getId())))
 			.toList();
 	}
@@ -57,8 +59,12 @@ public class StreamCatalog {
 		return this.apps.findById(id);
 	}
 
+	/** The slots of an app in natural order: {@code slot-2} before {@code slot-10}. */
 	public List<Slot> listSlots(Long appId) {
-		return this.slots.findByAppIdOrderByNameAsc(appId);
+		return this.slots.findByAppIdOrderByNameAsc(appId)
+			.stream()
+			.sorted(Comparator.comparing(Slot::getName, Names.NATURAL_ORDER))
+			.toList();
 	}
 
 	/** A slot by its app's and its own name, as they appear in URLs. */

@@ -91,6 +91,7 @@ class SlotController {
 		model.addAttribute("app", slot.getApp());
 		model.addAttribute("slot", slot);
 		model.addAttribute("obs", ObsSettings.of(slot, this.endpoints));
+		model.addAttribute("localHost", this.endpoints.hostIsLocalOnly() ? this.endpoints.host() : null);
 		model.addAttribute("secretChangedAt", TIME_FORMAT.format(slot.getSecretRotatedAt()));
 		model.addAttribute("live", this.live.isLive(slot.getApp().getName(), slot.getName()));
 		model.addAttribute("sessions",
