@@ -20,7 +20,7 @@ public class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/layout/**", "/call/**",
-					"/live/**", "/favicon.ico", "/error", "/actuator/health")
+					"/live/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

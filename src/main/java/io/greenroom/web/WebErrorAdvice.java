@@ -3,6 +3,7 @@ package io.greenroom.web;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import io.greenroom.stream.UnknownEntityException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +29,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -107,12 +109,20 @@ class WebErrorAdvice {
 	}
 
 	/**
-	 * Whether the client reads HTML: a browser navigating to a dashboard page. OME's
-	 * webhook, JSON APIs and clients that ask for JSON (or state no preference) are not.
+	 * Whether to answer with the page: yes on the dashboard's and viewers' HTML routes,
+	 * unless the client's Accept header prefers JSON. OME's webhook ({@code /ome/}),
+	 * {@code /api/} and endpoints that produce only JSON or events always get JSON.
 	 */
 	static boolean wantsHtml(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.startsWith("/api/") || path.startsWith("/ome/")) {
+			return false;
+		}
+		if (request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) instanceof Set<?> producible
+				&& !producible.isEmpty()
+				&& producible.stream()
+					.noneMatch(
+							(type) -> type instanceof MediaType media && media.isCompatibleWith(MediaType.TEXT_HTML))) {
 			return false;
 		}
 		List<MediaType> accepted;
@@ -121,15 +131,12 @@ class WebErrorAdvice {
 			accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
 		}
 		catch (InvalidMediaTypeException ex) {
-			return false;
+			return true;
 		}
 		accepted.sort((a, b) -> Double.compare(b.getQualityValue(), a.getQualityValue()));
 		for (MediaType type : accepted) {
-			if (type.isWildcardType() || type.isWildcardSubtype()) {
-				continue;
-			}
 			if (MediaType.TEXT_HTML.equalsTypeAndSubtype(type)
-					|| MediaType.APPLICATION_XHTML_XML.equalsTypeAndSubtype(type)) {
+					|| MediaType.APPLICATION_XHTML_XML.equalsTypeAndSubtype(type) || type.isWildcardType()) {
 				return true;
 			}
 			if (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")
@@ -137,7 +144,7 @@ class WebErrorAdvice {
 				return false;
 			}
 		}
-		return false;
+		return true;
 	}
 
 	private static String oneLine(Exception ex) {

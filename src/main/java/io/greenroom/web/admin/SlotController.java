@@ -1,6 +1,5 @@
 package io.greenroom.web.admin;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import io.greenroom.admission.LiveControl;
@@ -35,8 +34,7 @@ class SlotController {
 
 	static final String VIEW_SLOT_DETAILS = "admin/slots/slotDetails";
 
-	private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter TIME_FORMAT = Times.FORMAT;
 
 	private final StreamCatalog catalog;
 
