@@ -132,12 +132,21 @@
     }
     var size = canvasSize();
     var boxes = presets[button.dataset.preset];
-    rows.forEach(function (row, index) {
+    // The ticked slots fill the preset's boxes in the table's order (natural: slot-2 before
+    // slot-10); with none ticked, the first slots do. Ticked slots past the last box are unticked.
+    var chosen = rows.filter(function (row) { return field(row, 'placed').checked; });
+    if (chosen.length === 0) {
+      chosen = rows;
+    }
+    rows.forEach(function (row) {
+      field(row, 'placed').checked = false;
+    });
+    chosen.forEach(function (row, index) {
       var box = boxes[index];
-      field(row, 'placed').checked = !!box;
       if (!box) {
         return;
       }
+      field(row, 'placed').checked = true;
       var x = Math.round(box[0] * size.w);
       var y = Math.round(box[1] * size.h);
       field(row, 'x').value = x;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.greenroom.stream.Names;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -40,14 +41,14 @@ public class LivePublishers {
 		return this.bySlot.size();
 	}
 
-	/** The slots of an app that are live now, sorted. */
+	/** The slots of an app that are live now, in natural order. */
 	public java.util.List<String> liveSlots(String app) {
 		String prefix = app + "/";
 		return this.bySlot.keySet()
 			.stream()
 			.filter((key) -> key.startsWith(prefix))
 			.map((key) -> key.substring(prefix.length()))
-			.sorted()
+			.sorted(Names.NATURAL_ORDER)
 			.toList();
 	}
 

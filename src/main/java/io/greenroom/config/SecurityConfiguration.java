@@ -38,7 +38,7 @@ public class SecurityConfiguration {
 		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/layout/**", "/call/**",
-					"/live/**", "/go/**", "/favicon.ico", "/error", "/actuator/health")
+					"/live/**", "/go/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

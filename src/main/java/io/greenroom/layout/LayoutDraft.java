@@ -39,8 +39,9 @@ public record LayoutDraft(String name, int width, int height, @Nullable String b
 	 */
 	public List<LayoutProblem> problems(Map<Long, String> slotNames) {
 		List<LayoutProblem> problems = new ArrayList<>();
-		if (!Names.isValid(this.name)) {
-			problems.add(new LayoutProblem(null, "name", Names.RULE));
+		String nameProblem = Names.problem(this.name);
+		if (nameProblem != null) {
+			problems.add(new LayoutProblem(null, "name", nameProblem));
 		}
 		if (this.width < MIN_SIDE || this.width > MAX_WIDTH) {
 			problems.add(new LayoutProblem(null, "width",

@@ -60,8 +60,9 @@ public class Layouts {
 	/** A new, empty layout on a 1920 × 1080 transparent canvas. */
 	@Transactional
 	public Layout create(Long appId, String name) {
-		if (!Names.isValid(name)) {
-			throw new InvalidLayoutException(List.of(new LayoutProblem(null, "name", Names.RULE)));
+		String problem = Names.problem(name);
+		if (problem != null) {
+			throw new InvalidLayoutException(List.of(new LayoutProblem(null, "name", problem)));
 		}
 		this.catalog.findApp(appId).orElseThrow(() -> new UnknownEntityException("app", appId));
 		if (this.layouts.existsByAppIdAndName(appId, name)) {

@@ -190,16 +190,35 @@ public class OmeConfiguration {
 		}
 		ApplyResult result = this.restartHook.run();
 		if (result.ok()) {
-			String current = fingerprint(generate());
-			this.transactions.executeWithoutResult((status) -> this.applied.findById(OmeApplied.ID)
-				.ifPresentOrElse((row) -> row.applied(current, this.clock.instant()),
-						() -> this.applied.save(new OmeApplied(current, this.clock.instant()))));
+			recordApplied();
 			logger.info("Applied OME configuration: {}", result.message());
 		}
 		else {
 			logger.warn("Applying OME configuration failed: {}", result.message());
 		}
 		return result;
+	}
+
+	/**
+	 * Records that OME was restarted by hand with the current file, for installations
+	 * without a restart hook: the producer ran the restart and says so.
+	 */
+	public synchronized ApplyResult confirmRestartedByHand() {
+		write();
+		if (this.writeError != null) {
+			return new ApplyResult(false, this.writeError);
+		}
+		recordApplied();
+		logger.info("OME configuration marked as applied: restarted by hand");
+		return new ApplyResult(true, "Noted: OME runs with the current configuration. If OME was not restarted, "
+				+ "app changes stay invisible to it until it is.");
+	}
+
+	private void recordApplied() {
+		String current = fingerprint(generate());
+		this.transactions.executeWithoutResult((status) -> this.applied.findById(OmeApplied.ID)
+			.ifPresentOrElse((row) -> row.applied(current, this.clock.instant()),
+					() -> this.applied.save(new OmeApplied(current, this.clock.instant()))));
 	}
 
 	private static String describe(Exception ex) {

@@ -1,6 +1,8 @@
 package io.greenroom.publish;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,5 +45,24 @@ public record PublicProperties(
 		@DefaultValue("1935") @Min(1) @Max(65535) int rtmpPort, @DefaultValue( {
 		}) List<@Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?",
 				message = "must be host names separated by commas, without scheme, port or path") String> edgeHosts){
+
+	/**
+	 * Whether {@link #host()} can only be reached from this machine or its private
+	 * network: {@code localhost}, a loopback, private, link-local or unspecified IPv4
+	 * address, a {@code .local}, {@code .lan}, {@code .internal} or {@code .localhost}
+	 * name, or a name without a dot. Read from the name alone, never from DNS.
+	 */
+	public boolean hostIsLocalOnly() {
+		String name = this.host.toLowerCase(Locale.ROOT);
+		if (name.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+			int[] octets = Arrays.stream(name.split("\\.")).mapToInt(Integer::parseInt).toArray();
+			int a = octets[0];
+			int b = octets[1];
+			return a == 127 || a == 10 || a == 0 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168)
+					|| (a == 169 && b == 254) || (a == 100 && b >= 64 && b <= 127);
+		}
+		return !name.contains(".") || name.endsWith(".localhost") || name.endsWith(".local") || name.endsWith(".lan")
+				|| name.endsWith(".internal") || name.endsWith(".home.arpa");
+	}
 
 }

@@ -48,6 +48,19 @@ public class PublishEndpoints {
 		return slot + "?" + KEY_PARAMETER + "=" + secret;
 	}
 
+	/** The public host name the OBS values and player URLs use. */
+	public String host() {
+		return this.properties.host();
+	}
+
+	/**
+	 * Whether the OBS values and player URLs work only on this machine or its network,
+	 * because the public host is {@code localhost} or a private address.
+	 */
+	public boolean hostIsLocalOnly() {
+		return this.properties.hostIsLocalOnly();
+	}
+
 	/** The WebRTC signalling URL a player dials to watch a slot on this host. */
 	public String playUrl(String app, String slot) {
 		return playUrl(this.properties.host(), app, slot);

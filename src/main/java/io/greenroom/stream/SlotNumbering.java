@@ -1,13 +1,12 @@
 package io.greenroom.stream;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Numbered slot names ({@code slot-1}, {@code slot-2}, …) and the natural order people
- * expect of them: {@code slot-10} comes after {@code slot-9}, not after {@code slot-1}.
+ * Numbered slot names ({@code slot-1}, {@code slot-2}, …). Their order is
+ * {@link Names#NATURAL_ORDER}.
  */
 public final class SlotNumbering {
 
@@ -15,11 +14,6 @@ public final class SlotNumbering {
 	public static final String PREFIX = "slot-";
 
 	private static final Pattern NUMBERED = Pattern.compile(Pattern.quote(PREFIX) + "([0-9]{1,9})");
-
-	private static final Pattern DIGITS_OR_NOT = Pattern.compile("[0-9]+|[^0-9]+");
-
-	/** Compares names part by part, runs of digits by their value. */
-	public static final Comparator<String> NATURAL_ORDER = SlotNumbering::compareNatural;
 
 	private SlotNumbering() {
 	}
@@ -41,31 +35,6 @@ public final class SlotNumbering {
 
 	public static String name(int number) {
 		return PREFIX + number;
-	}
-
-	static int compareNatural(String left, String right) {
-		Matcher a = DIGITS_OR_NOT.matcher(left);
-		Matcher b = DIGITS_OR_NOT.matcher(right);
-		while (a.find()) {
-			if (!b.find()) {
-				return 1;
-			}
-			String x = a.group();
-			String y = b.group();
-			int result;
-			if (Character.isDigit(x.charAt(0)) && Character.isDigit(y.charAt(0))) {
-				String xs = x.replaceFirst("^0+(?=.)", "");
-				String ys = y.replaceFirst("^0+(?=.)", "");
-				result = (xs.length() != ys.length()) ? Integer.compare(xs.length(), ys.length()) : xs.compareTo(ys);
-			}
-			else {
-				result = x.compareTo(y);
-			}
-			if (result != 0) {
-				return result;
-			}
-		}
-		return b.find() ? -1 : left.compareTo(right);
 	}
 
 }

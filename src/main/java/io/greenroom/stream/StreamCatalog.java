@@ -50,6 +50,7 @@ public class StreamCatalog {
 	public List<AppSummary> listApps() {
 		return this.apps.findAllByOrderByNameAsc()
 			.stream()
+			.sorted(Comparator.comparing(App::getName, Names.NATURAL_ORDER))
 			.map((app) -> new AppSummary(app.getId(), app.getName(), this.slots.countByAppId(app.getId())))
 			.toList();
 	}
@@ -66,7 +67,7 @@ public class StreamCatalog {
 	public List<Slot> listSlots(Long appId) {
 		return this.slots.findByAppIdOrderByNameAsc(appId)
 			.stream()
-			.sorted(Comparator.comparing(Slot::getName, SlotNumbering.NATURAL_ORDER))
+			.sorted(Comparator.comparing(Slot::getName, Names.NATURAL_ORDER))
 			.toList();
 	}
 

@@ -52,8 +52,10 @@ class LayoutEditorBrowserTests {
 				.executeScript("document.getElementById('layout-name').removeAttribute('pattern')");
 			browser.findElement(By.id("layout-name")).sendKeys("Main Stage");
 			Chromium.navigate(browser, By.id("create-layout"));
-			assertThat(browser.findElement(By.cssSelector(".error-banner")).getText())
+			assertThat(browser.findElement(By.id("layout-name-error")).getText())
 				.contains("Layout not created: Use 1 to 64 characters");
+			assertThat(browser.findElement(By.id("layout-name")).getDomProperty("value")).isEqualTo("Main Stage");
+			browser.findElement(By.id("layout-name")).clear();
 			browser.findElement(By.id("layout-name")).sendKeys("main");
 			Chromium.navigate(browser, By.id("create-layout"));
 			assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Layout main");
@@ -62,9 +64,12 @@ class LayoutEditorBrowserTests {
 			browser.findElement(By.cssSelector("button[data-preset=full]")).click();
 			assertThat(row(browser, 0)).containsExactly(0, 0, 1920, 1080);
 			assertThat(browser.findElements(By.cssSelector("#canvas .box"))).hasSize(1);
+			browser.findElement(By.cssSelector("tr[data-row='1'] .placed")).click();
 			browser.findElement(By.cssSelector("button[data-preset=side]")).click();
 			assertThat(row(browser, 0)).containsExactly(0, 270, 960, 540);
 			assertThat(row(browser, 1)).containsExactly(960, 270, 960, 540);
+			browser.findElement(By.cssSelector("tr[data-row='2'] .placed")).click();
+			browser.findElement(By.cssSelector("tr[data-row='3'] .placed")).click();
 			browser.findElement(By.cssSelector("button[data-preset=big]")).click();
 			assertThat(row(browser, 0)).containsExactly(320, 0, 1280, 720);
 			assertThat(row(browser, 1)).containsExactly(0, 720, 640, 360);

@@ -1,6 +1,10 @@
 package io.greenroom.publish;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -82,6 +86,15 @@ class PublicPropertiesTests {
 	@EnableConfigurationProperties(PublicProperties.class)
 	static class Config {
 
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "localhost, true", "127.0.0.1, true", "10.1.2.3, true", "192.168.1.20, true", "172.20.0.5, true",
+			"169.254.1.1, true", "0.0.0.0, true", "greenroom, true", "box.local, true", "app.localhost, true",
+			"live.example.org, false", "203.0.113.7, false", "172.32.0.1, false" })
+	void knowsAHostOnlyThisMachineOrNetworkCanReach(String host, boolean localOnly) {
+		assertThat(new PublicProperties(host, true, 443, "/ome", 3333, 1935, List.of()).hostIsLocalOnly())
+			.isEqualTo(localOnly);
 	}
 
 }

@@ -12,7 +12,7 @@ class SlotNumberingTests {
 	@Test
 	void sortsNumbersByValue() {
 		List<String> sorted = Stream.of("slot-10", "slot-2", "slot-1", "alice", "slot-9", "slot-02x", "bob-3")
-			.sorted(SlotNumbering.NATURAL_ORDER)
+			.sorted(Names.NATURAL_ORDER)
 			.toList();
 		assertThat(sorted).containsExactly("alice", "bob-3", "slot-1", "slot-2", "slot-02x", "slot-9", "slot-10");
 	}

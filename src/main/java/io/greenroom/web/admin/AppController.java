@@ -158,8 +158,10 @@ class AppController {
 					this.endpoints.playUrl(app.getName(), form.slot()) + query));
 		}
 		redirect.addFlashAttribute("shareLinks", links);
-		redirect.addFlashAttribute("shareExpiry", expiry);
-		redirect.addFlashAttribute("message", "Viewer link created. It works until " + expiry + ".");
+		redirect.addFlashAttribute("shareExpiry", Times.FORMAT.format(expiry));
+		redirect.addFlashAttribute("shareExpiryIso", expiry.toString());
+		redirect.addFlashAttribute("message",
+				"Viewer link created. It works until " + Times.FORMAT.format(expiry) + ".");
 		return "redirect:/apps/" + appId;
 	}
 

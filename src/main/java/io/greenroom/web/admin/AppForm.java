@@ -2,11 +2,8 @@ package io.greenroom.web.admin;
 
 import io.greenroom.stream.App;
 import io.greenroom.stream.AppSettings;
-import io.greenroom.stream.Names;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param playoutDelayMinMs playout-delay hint minimum, or empty
  * @param playoutDelayMaxMs playout-delay hint maximum, or empty
  */
-record AppForm(@NotBlank(message = Names.RULE) @Pattern(regexp = Names.PATTERN, message = Names.RULE) String name,
-		@Nullable Boolean llhls, @Nullable Boolean rtx, @Nullable Boolean ulpfec, @Nullable Boolean jitterBuffer,
+record AppForm(@ValidName String name, @Nullable Boolean llhls, @Nullable Boolean rtx, @Nullable Boolean ulpfec,
+		@Nullable Boolean jitterBuffer,
 		@Nullable @Min(value = 0, message = "Use 0 to 10000 ms.") @Max(value = 10000,
 				message = "Use 0 to 10000 ms.") Integer playoutDelayMinMs,
 		@Nullable @Min(value = 0, message = "Use 0 to 10000 ms.") @Max(value = 10000,

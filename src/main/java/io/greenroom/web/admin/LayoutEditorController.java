@@ -15,7 +15,9 @@ import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +32,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LayoutEditorController {
 
 	static final String VIEW_LAYOUT_EDITOR = "admin/layouts/layoutEditor";
+
+	/**
+	 * The most rows a posted layout form may index; past it the binder refuses the form
+	 * (400) instead of growing a list to any index a tampered request names.
+	 */
+	static final int MAX_ROWS = 1000;
 
 	private final StreamCatalog catalog;
 
@@ -51,7 +59,8 @@ class LayoutEditorController {
 			return "redirect:/apps/" + appId + "/layouts/" + layout.getId();
 		}
 		catch (InvalidLayoutException | DuplicateNameException ex) {
-			redirect.addFlashAttribute("errorMessage", "Layout not created: " + ex.getMessage());
+			redirect.addFlashAttribute("layoutName", name);
+			redirect.addFlashAttribute("layoutNameError", "Layout not created: " + ex.getMessage());
 			return "redirect:/apps/" + appId + "#layouts";
 		}
 	}
@@ -64,12 +73,18 @@ class LayoutEditorController {
 		return editor(app, layout, model);
 	}
 
+	@InitBinder("layoutForm")
+	void initLayoutBinder(WebDataBinder binder) {
+		binder.setAutoGrowCollectionLimit(MAX_ROWS);
+	}
+
 	@PostMapping("/apps/{appId}/layouts/{layoutId}")
 	String processEditor(@PathVariable Long appId, @PathVariable Long layoutId,
 			@Valid @ModelAttribute("layoutForm") LayoutForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		App app = app(appId);
 		Layout layout = layout(appId, layoutId);
+		form.requireOfferedRows();
 		if (result.hasErrors()) {
 			return editor(app, layout, model);
 		}

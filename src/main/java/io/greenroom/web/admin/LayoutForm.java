@@ -1,20 +1,20 @@
 package io.greenroom.web.admin;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.greenroom.layout.Layout;
 import io.greenroom.layout.LayoutBox;
 import io.greenroom.layout.LayoutDraft;
-import io.greenroom.stream.Names;
 import io.greenroom.stream.Slot;
+import io.greenroom.web.TamperedFormException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class LayoutForm {
 
-	@NotBlank(message = Names.RULE)
-	@Pattern(regexp = Names.PATTERN, message = Names.RULE)
+	@ValidName
 	private String name = "";
 
 	@NotNull(message = "Type the canvas width in pixels, such as 1920.")
@@ -65,6 +64,23 @@ public class LayoutForm {
 		int canvasHeight = (this.height != null) ? this.height : 0;
 		return new LayoutDraft(this.name, canvasWidth, canvasHeight, this.transparent ? null : this.color,
 				this.offlineCard, placed);
+	}
+
+	/**
+	 * Refuses a form with a row the page never offered: one without a slot (a tampered
+	 * index makes the binder add such rows), or a slot twice. A slot deleted or added
+	 * since the page was loaded is not tampering: saving reports or ignores it.
+	 * @throws TamperedFormException if a row was not offered
+	 */
+	void requireOfferedRows() {
+		Set<Long> posted = new HashSet<>();
+		for (int i = 0; i < this.boxes.size(); i++) {
+			BoxRow row = this.boxes.get(i);
+			if (row == null || row.getSlotId() == null || !posted.add(row.getSlotId())) {
+				throw new TamperedFormException(
+						"Layout form row " + i + " of " + this.boxes.size() + " was not offered by the page");
+			}
+		}
 	}
 
 	/** The form path of a property of the row for {@code slotId}, or null. */

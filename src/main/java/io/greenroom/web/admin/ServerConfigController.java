@@ -1,8 +1,11 @@
 package io.greenroom.web.admin;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import io.greenroom.ome.OmeConfiguration;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,22 +48,46 @@ class ServerConfigController {
 			.body(this.configuration.generate().getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * The edge's {@code Server.xml} as a download; a host name that is not one comes back
+	 * on the page with the reason under the field.
+	 */
 	@GetMapping("/server-config/Edge.xml")
-	ResponseEntity<?> downloadEdgeXml(@RequestParam(defaultValue = "") String host) {
-		if (!host.matches(OmeConfiguration.EDGE_HOST)) {
-			return ResponseEntity.badRequest()
-				.contentType(MediaType.TEXT_PLAIN)
-				.body("Give the edge's host name, for example edge1.example.org (letters, digits, '.' and '-').");
+	@Nullable String downloadEdgeXml(@RequestParam(defaultValue = "") String host, Model model, HttpServletResponse response)
+			throws IOException {
+		String edgeHost = host.strip();
+		if (!edgeHost.matches(OmeConfiguration.EDGE_HOST)) {
+			model.addAttribute("edgeHost", host);
+			model.addAttribute("edgeHostError",
+					edgeHost.isEmpty() ? "Type the edge's host name, for example " + "edge1.example.org."
+							: "That is not a host name. Use letters, digits, '.' and '-' only, "
+									+ "without https:// or a port, for example edge1.example.org.");
+			return showServerConfig(model);
 		}
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_XML)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("Server.xml").build().toString())
-			.body(this.configuration.generateEdge(host).getBytes(StandardCharsets.UTF_8));
+		byte[] body = this.configuration.generateEdge(edgeHost).getBytes(StandardCharsets.UTF_8);
+		response.setContentType(MediaType.APPLICATION_XML_VALUE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("Server.xml").build().toString());
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+		return null;
+	}
+
+	/** The producer restarted OME by hand, as the page told them to, and says so. */
+	@PostMapping("/server-config/restarted")
+	String processRestartedByHand(RedirectAttributes redirect) {
+		var result = this.configuration.confirmRestartedByHand();
+		redirect.addFlashAttribute(result.ok() ? "message" : "errorMessage", result.message());
+		return "redirect:/server-config";
 	}
 
 	@PostMapping("/server-config/apply")
 	String processApply(RedirectAttributes redirect) {
+		if (!this.configuration.status().restartHookConfigured()) {
+			redirect.addFlashAttribute("errorMessage", "Greenroom cannot restart OME here: no restart hook is "
+					+ "configured. Restart OME by hand as described below.");
+			return "redirect:/server-config";
+		}
 		var result = this.configuration.apply();
 		redirect.addFlashAttribute(result.ok() ? "message" : "errorMessage", result.message());
 		return "redirect:/server-config";

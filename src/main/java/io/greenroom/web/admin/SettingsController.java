@@ -30,6 +30,7 @@ class SettingsController {
 				ConfigurationSettings.ALL.stream()
 					.map((setting) -> new SettingRow(setting, setting.currentValue(this.environment)))
 					.toList());
+		model.addAttribute("localHost", this.endpoints.hostIsLocalOnly() ? this.endpoints.host() : null);
 		model.addAttribute("exampleWhip", this.endpoints.whipUrl("APP", "SLOT", "SECRET"));
 		model.addAttribute("exampleRtmp", this.endpoints.rtmpServer("APP"));
 		model.addAttribute("examplePlay", this.endpoints.playUrl("APP", "SLOT"));

@@ -1,6 +1,5 @@
 package io.greenroom.web.admin;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -37,8 +36,7 @@ class SlotController {
 
 	static final String VIEW_SLOT_DETAILS = "admin/slots/slotDetails";
 
-	private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter TIME_FORMAT = Times.FORMAT;
 
 	private final StreamCatalog catalog;
 
@@ -135,6 +133,7 @@ class SlotController {
 		model.addAttribute("obs", ObsSettings.of(slot, this.endpoints));
 		model.addAttribute("streamerLink", this.links.url(slot));
 		model.addAttribute("streamerLinkMasked", this.links.maskedUrl(slot));
+		model.addAttribute("localHost", this.endpoints.hostIsLocalOnly() ? this.endpoints.host() : null);
 		model.addAttribute("secretChangedAt", TIME_FORMAT.format(slot.getSecretRotatedAt()));
 		model.addAttribute("live", this.live.isLive(slot.getApp().getName(), slot.getName()));
 		model.addAttribute("sessions",

@@ -1,13 +1,11 @@
 package io.greenroom.web.admin;
 
-import io.greenroom.stream.Names;
 import io.greenroom.stream.Slot;
 import io.greenroom.stream.SlotDraft;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param bitrateKbps the planned video bitrate for OBS
  * @param enabled whether the slot may publish (an unticked checkbox sends nothing)
  */
-record SlotForm(@NotBlank(message = Names.RULE) @Pattern(regexp = Names.PATTERN, message = Names.RULE) String name,
+record SlotForm(@ValidName String name,
 		@NotBlank(message = "Give the slot a name people recognise, such as the streamer's.") @Size(max = 100,
 				message = "Use at most 100 characters.") String displayName,
 		@Nullable @NotNull(message = "Enter the video bitrate in kbit/s, for example 2500.") @Min(value = 100,

@@ -26,6 +26,9 @@ import io.greenroom.stream.Names;
 import io.greenroom.stream.PublishSecret;
 import io.greenroom.stream.Slot;
 import io.greenroom.stream.StreamCatalog;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +38,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -42,6 +46,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
@@ -53,6 +58,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -102,15 +109,109 @@ class AppControllerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "Show", "my show", "a/b", "<script>", "show_1",
-			"a123456789012345678901234567890123456789012345678901234567890123456789" })
-	void rejectsNamesOmeWouldMishandleWithTheRule(String name) throws Exception {
+	@ValueSource(strings = { "Show", "my show", "a/b", "<script>", "show_1" })
+	void rejectsNamesOmeWouldMishandleWithTheRuleOnce(String name) throws Exception {
 		this.mvc.perform(post("/apps/new").with(csrf()).param("name", name))
 			.andExpect(status().isOk())
 			.andExpect(view().name(AppController.VIEW_APP_FORM))
 			.andExpect(model().attributeHasFieldErrors("appForm", "name"))
-			.andExpect(content().string(containsString(Names.RULE)));
+			.andExpect(content().string(containsStringOnce(Names.RULE)));
 		verify(this.catalog, never()).createApp(any(), any());
+	}
+
+	@Test
+	void asksForANameOnceWhenItIsEmpty() throws Exception {
+		this.mvc.perform(post("/apps/new").with(csrf()).param("name", ""))
+			.andExpect(status().isOk())
+			.andExpect(view().name(AppController.VIEW_APP_FORM))
+			.andExpect(content().string(containsStringOnce("Type a name:")))
+			.andExpect(content().string(not(containsString(Names.RULE))));
+		verify(this.catalog, never()).createApp(any(), any());
+	}
+
+	@Test
+	void saysANameIsTooLongInsteadOfCuttingIt() throws Exception {
+		String name = "a".repeat(70);
+		this.mvc.perform(post("/apps/new").with(csrf()).param("name", name))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsStringOnce("That name has 70 characters; use at most 64.")))
+			.andExpect(content().string(containsString("value=\"" + name + "\"")))
+			.andExpect(content().string(not(containsString("maxlength"))));
+		verify(this.catalog, never()).createApp(any(), any());
+	}
+
+	@Test
+	void explainsAnOnOffSettingThatIsNeither() throws Exception {
+		this.mvc.perform(post("/apps/new").with(csrf()).param("name", "show").param("llhls", "maybe"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(AppController.VIEW_APP_FORM))
+			.andExpect(model().attributeHasFieldErrorCode("appForm", "llhls", "typeMismatch"))
+			.andExpect(content().string(containsString("LLHLS is on or off: tick the box or leave it empty")));
+		verify(this.catalog, never()).createApp(any(), any());
+	}
+
+	@Test
+	void answersAMalformedAppIdWithTheErrorPageForABrowser() throws Exception {
+		this.mvc.perform(get("/apps/abc").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("error"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("That request was not understood")))
+			.andExpect(content().string(containsString("Back to the apps")));
+	}
+
+	@Test
+	void answersAMalformedAppIdWithAProblemDetailForAJsonClient() throws Exception {
+		this.mvc.perform(get("/apps/abc").accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(400))
+			.andExpect(jsonPath("$.instance").value("/apps/abc"));
+	}
+
+	@Test
+	void answersAnUnknownPageWithTheErrorPage() throws Exception {
+		this.mvc.perform(get("/no-such-page").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Not found")))
+			.andExpect(content().string(containsString("Back to the apps")));
+		this.mvc.perform(get("/apps/99").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name("error"));
+	}
+
+	@Test
+	void answersAWrongMethodWithTheErrorPageAndTheAllowedOnes() throws Exception {
+		this.mvc.perform(post("/apps").with(csrf()).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", containsString("GET")))
+			.andExpect(content().string(containsString("That action is not available here")));
+	}
+
+	@Test
+	void formatsTheViewerLinkExpiryLikeOtherTimes() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		given(this.viewerTokens.issue(any(), any(), any())).willReturn("token");
+		this.mvc.perform(post("/apps/7/share").with(csrf()).param("slot", "*").param("hours", "3"))
+			.andExpect(flash().attribute("shareExpiry", "2026-11-25 21:00 UTC"))
+			.andExpect(flash().attribute("message", "Viewer link created. It works until 2026-11-25 21:00 UTC."));
+	}
+
+	private static Matcher<String> containsStringOnce(String text) {
+		return new TypeSafeMatcher<>() {
+
+			@Override
+			protected boolean matchesSafely(String body) {
+				int first = body.indexOf(text);
+				return first >= 0 && body.indexOf(text, first + 1) < 0;
+			}
+
+			@Override
+			public void describeTo(Description description) {
+				description.appendText("a string containing exactly once ").appendValue(text);
+			}
+
+		};
 	}
 
 	@Test

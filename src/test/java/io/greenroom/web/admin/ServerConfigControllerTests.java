@@ -19,6 +19,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -29,6 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -68,15 +70,66 @@ class ServerConfigControllerTests {
 	}
 
 	@Test
-	void explainsAnEdgeHostThatIsNotAHostName() throws Exception {
+	void explainsAnEdgeHostThatIsNotAHostNameUnderTheFieldAndKeepsIt() throws Exception {
+		given(this.configuration.status()).willReturn(withoutHook(false));
 		this.mvc.perform(get("/server-config/Edge.xml").param("host", "edge one/<x>"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("Give the edge's host name")));
+			.andExpect(status().isOk())
+			.andExpect(view().name(ServerConfigController.VIEW_SERVER_CONFIG))
+			.andExpect(model().attribute("edgeHostError", containsString("That is not a host name")))
+			.andExpect(content().string(containsString("id=\"edge-host-error\"")))
+			.andExpect(content().string(containsString("value=\"edge one/&lt;x&gt;\"")));
 		verify(this.configuration, never()).generateEdge(any());
 	}
 
 	@Test
+	void offersNoApplyButtonWithoutARestartHookAndSaysHowToRestartByHand() throws Exception {
+		given(this.configuration.generateMasked()).willReturn("<Server/>");
+		given(this.configuration.status()).willReturn(withoutHook(true));
+		this.mvc.perform(get("/server-config"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"apply\""))))
+			.andExpect(content().string(containsString("docker compose restart ome")))
+			.andExpect(content().string(containsString("systemctl restart ovenmediaengine")))
+			.andExpect(content().string(containsString("id=\"restarted-by-hand\"")));
+	}
+
+	@Test
+	void offersApplyWhenARestartHookIsConfigured() throws Exception {
+		given(this.configuration.generateMasked()).willReturn("<Server/>");
+		given(this.configuration.status()).willReturn(new OmeConfigStatus(Path.of("/data/ome-conf/Server.xml"),
+				Instant.parse("2026-11-25T18:00:00Z"), null, true, "runs the command: true", true));
+		this.mvc.perform(get("/server-config"))
+			.andExpect(content().string(containsString("id=\"apply\"")))
+			.andExpect(content().string(not(containsString("id=\"restarted-by-hand\""))));
+	}
+
+	@Test
+	void recordsARestartDoneByHand() throws Exception {
+		given(this.configuration.confirmRestartedByHand()).willReturn(new ApplyResult(true, "Noted."));
+		this.mvc.perform(post("/server-config/restarted").with(csrf()))
+			.andExpect(redirectedUrl("/server-config"))
+			.andExpect(flash().attribute("message", "Noted."));
+		verify(this.configuration).confirmRestartedByHand();
+	}
+
+	@Test
+	void doesNotTryToApplyWithoutARestartHook() throws Exception {
+		given(this.configuration.status()).willReturn(withoutHook(true));
+		this.mvc.perform(post("/server-config/apply").with(csrf()))
+			.andExpect(redirectedUrl("/server-config"))
+			.andExpect(flash().attribute("errorMessage", containsString("Restart OME by hand")));
+		verify(this.configuration, never()).apply();
+	}
+
+	private static OmeConfigStatus withoutHook(boolean restartNeeded) {
+		return new OmeConfigStatus(Path.of("/data/ome-conf/Server.xml"), Instant.parse("2026-11-25T18:00:00Z"), null,
+				restartNeeded, "not configured", false);
+	}
+
+	@Test
 	void reportsAFailedApply() throws Exception {
+		given(this.configuration.status()).willReturn(new OmeConfigStatus(Path.of("/data/ome-conf/Server.xml"),
+				Instant.parse("2026-11-25T18:00:00Z"), null, true, "runs the command: false", true));
 		given(this.configuration.apply()).willReturn(new ApplyResult(false, "No restart hook is configured."));
 		this.mvc.perform(post("/server-config/apply").with(csrf()))
 			.andExpect(redirectedUrl("/server-config"))

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -36,7 +37,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -260,6 +263,26 @@ class SlotControllerTests {
 	void deletesASlot() throws Exception {
 		this.mvc.perform(post("/apps/7/slots/3/delete").with(csrf())).andExpect(redirectedUrl("/apps/7"));
 		verify(this.catalog).deleteSlot(7L, 3L);
+	}
+
+	@Test
+	void answersAnEnabledValueThatIsNotOnOrOffWithTheErrorPage() throws Exception {
+		this.mvc
+			.perform(post("/apps/7/slots/3/enabled").with(csrf()).param("enabled", "xyz").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("error"))
+			.andExpect(content().string(containsString("That request was not understood")))
+			.andExpect(content().string(containsString("Back to the apps")));
+		verify(this.catalog, never()).setSlotEnabled(anyLong(), anyLong(), anyBoolean());
+	}
+
+	@Test
+	void showsNoLocalHostNoticeWhenThePublicHostIsPublic() throws Exception {
+		given(this.catalog.findSlot(7L, 3L)).willReturn(Optional.of(slotOne()));
+		this.mvc.perform(get("/apps/7/slots/3"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("localHost", nullValue()))
+			.andExpect(content().string(not(containsString("local-host-notice"))));
 	}
 
 	@Test
