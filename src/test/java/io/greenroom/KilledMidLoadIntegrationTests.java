@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.OmeWebhook;
-import io.greenroom.ome.OmeSecrets;
-import io.greenroom.stream.App;
-import io.greenroom.stream.SlotDraft;
-import io.greenroom.stream.StreamCatalog;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,18 +51,12 @@ class KilledMidLoadIntegrationTests {
 
 	@Test
 	void aKilledGreenroomRestartsWithEverySessionCompleteOrLostAndNoSlotLive(CapturedOutput output) throws Exception {
-		String key;
+		String key = "killedMidLoadAdmissionKey";
 		List<String> secrets = new ArrayList<>();
-		try (GreenroomInstance seeding = GreenroomInstance.startWithH2File(this.data)) {
-			StreamCatalog catalog = seeding.bean(StreamCatalog.class);
-			App show = catalog.createApp("show");
-			for (int i = 0; i < 2 * CHURNING; i++) {
-				secrets.add(catalog.createSlot(show.getId(), new SlotDraft("slot-" + i, "Racer " + i, 2500, true))
-					.getPublishSecret()
-					.value());
-			}
-			key = seeding.bean(OmeSecrets.class).admissionSecretKey();
+		for (int i = 0; i < 2 * CHURNING; i++) {
+			secrets.add(("killedMidLoadSecretSlot" + i + "xxxxxxxxxxxx").substring(0, 32));
 		}
+		seed(key, secrets);
 
 		int port = freePort();
 		Process greenroom = startProcess(port);
@@ -127,6 +121,26 @@ class KilledMidLoadIntegrationTests {
 					+ " session records; restarted in " + restartMillis + " ms");
 		}
 		assertThat(output.getOut()).contains("left open by the previous run as lost");
+	}
+
+	/**
+	 * Migrates the H2 file and writes one app with its slots and OME's admission key
+	 * straight into it, without starting Greenroom an extra time.
+	 */
+	private void seed(String key, List<String> secrets) throws Exception {
+		String url = "jdbc:h2:file:" + this.data.resolve("greenroom").toAbsolutePath();
+		Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("insert into app (id, name, created_at) values (1, 'show', current_timestamp)");
+			for (int i = 0; i < secrets.size(); i++) {
+				statement.execute("insert into slot (app_id, name, display_name, bitrate_kbps, enabled, publish_secret,"
+						+ " secret_rotated_at, created_at) values (1, 'slot-" + i + "', 'Racer " + i
+						+ "', 2500, true, '" + secrets.get(i) + "', current_timestamp, current_timestamp)");
+			}
+			statement.execute("insert into ome_secret (name, secret, created_at) values ('admission-secret-key', '"
+					+ key + "', current_timestamp)");
+		}
 	}
 
 	private static void churn(OmeWebhook ome, String slot, String secret, int firstPort, AtomicBoolean running,
