@@ -1,5 +1,6 @@
 package io.greenroom.web.admin;
 
+import io.greenroom.backup.DatabaseBackup;
 import io.greenroom.publish.PublishEndpoints;
 
 import org.springframework.core.env.Environment;
@@ -19,9 +20,12 @@ class SettingsController {
 
 	private final PublishEndpoints endpoints;
 
-	SettingsController(Environment environment, PublishEndpoints endpoints) {
+	private final DatabaseBackup backup;
+
+	SettingsController(Environment environment, PublishEndpoints endpoints, DatabaseBackup backup) {
 		this.environment = environment;
 		this.endpoints = endpoints;
+		this.backup = backup;
 	}
 
 	@GetMapping("/settings")
@@ -34,6 +38,7 @@ class SettingsController {
 		model.addAttribute("exampleWhip", this.endpoints.whipUrl("APP", "SLOT", "SECRET"));
 		model.addAttribute("exampleRtmp", this.endpoints.rtmpServer("APP"));
 		model.addAttribute("examplePlay", this.endpoints.playUrl("APP", "SLOT"));
+		model.addAttribute("backupAvailable", this.backup.available());
 		return VIEW_SETTINGS;
 	}
 

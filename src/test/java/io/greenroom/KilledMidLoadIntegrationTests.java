@@ -1,0 +1,214 @@
+package io.greenroom;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.greenroom.admission.LivePublishers;
+import io.greenroom.admission.OmeWebhook;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Greenroom, running as its own process on an H2 file, is killed with SIGKILL while
+ * signed admission requests open and close publish sessions, then started again on the
+ * same file: the file opens, every session record is complete (ended, with a reason) or
+ * marked lost, no slot is left live, and a streamer can publish again at once.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class KilledMidLoadIntegrationTests {
+
+	private static final int CHURNING = 4;
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@TempDir
+	Path data;
+
+	@Test
+	void aKilledGreenroomRestartsWithEverySessionCompleteOrLostAndNoSlotLive(CapturedOutput output) throws Exception {
+		String key = "killedMidLoadAdmissionKey";
+		List<String> secrets = new ArrayList<>();
+		for (int i = 0; i < 2 * CHURNING; i++) {
+			secrets.add(("killedMidLoadSecretSlot" + i + "xxxxxxxxxxxx").substring(0, 32));
+		}
+		seed(key, secrets);
+
+		int port = freePort();
+		Process greenroom = startProcess(port);
+		AtomicInteger allowed = new AtomicInteger();
+		AtomicBoolean running = new AtomicBoolean(true);
+		List<Thread> load = new ArrayList<>();
+		try {
+			String baseUrl = "http://127.0.0.1:" + port;
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> healthy(baseUrl));
+			OmeWebhook ome = new OmeWebhook(baseUrl, key);
+			// Half the slots go live and stay live: they are open when the process dies.
+			for (int i = CHURNING; i < 2 * CHURNING; i++) {
+				assertThat(ome.send(publish("slot-" + i, secrets.get(i), 40000 + i)).body())
+					.contains("\"allowed\":true");
+			}
+			// Give the session writer (lowest priority) time to record them.
+			Thread.sleep(2000);
+			// The other half go live and end, over and over, until the kill.
+			for (int t = 0; t < CHURNING; t++) {
+				int slot = t;
+				Thread thread = new Thread(
+						() -> churn(ome, "slot-" + slot, secrets.get(slot), 41000 + slot * 1000, running, allowed),
+						"churn-" + t);
+				thread.start();
+				load.add(thread);
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> allowed.get() >= 200);
+		}
+		finally {
+			greenroom.destroyForcibly(); // SIGKILL on Linux
+			assertThat(greenroom.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			running.set(false);
+			for (Thread thread : load) {
+				thread.join(10_000);
+			}
+		}
+		assertThat(greenroom.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+		assertThat(this.data.resolve("greenroom.mv.db")).exists();
+
+		long restarting = System.nanoTime();
+		try (GreenroomInstance restarted = GreenroomInstance.startWithH2File(this.data,
+				"greenroom.ome.api-url=http://127.0.0.1:9")) {
+			long restartMillis = (System.nanoTime() - restarting) / 1_000_000;
+			JdbcTemplate jdbc = restarted.bean(JdbcTemplate.class);
+			List<Map<String, Object>> sessions = jdbc
+				.queryForList("select slot_name, started_at, ended_at, end_reason from publish_session");
+			assertThat(sessions).as("sessions recorded before the kill").isNotEmpty();
+			assertThat(sessions).allSatisfy((session) -> {
+				assertThat(session.get("ENDED_AT")).as("ended: " + session).isNotNull();
+				assertThat(session.get("END_REASON")).as("a reason: " + session).isIn("closed", "lost");
+			});
+			assertThat(jdbc.queryForList("select end_reason from publish_session where slot_name in "
+					+ "('slot-4', 'slot-5', 'slot-6', 'slot-7')", String.class))
+				.as("sessions of the slots that were live when the process died")
+				.isNotEmpty()
+				.containsOnly("lost");
+			assertThat(restarted.bean(LivePublishers.class).count()).as("no slot is left live").isZero();
+			OmeWebhook ome = new OmeWebhook(restarted.baseUrl(), key);
+			assertThat(ome.send(publish("slot-4", secrets.get(4), 49000)).body()).as("the streamer can publish again")
+				.contains("\"allowed\":true");
+			System.out.println("Killed after " + allowed.get() + " allowed publishes; " + sessions.size()
+					+ " session records; restarted in " + restartMillis + " ms");
+		}
+		assertThat(output.getOut()).contains("left open by the previous run as lost");
+	}
+
+	/**
+	 * Migrates the H2 file and writes one app with its slots and OME's admission key
+	 * straight into it, without starting Greenroom an extra time.
+	 */
+	private void seed(String key, List<String> secrets) throws Exception {
+		String url = "jdbc:h2:file:" + this.data.resolve("greenroom").toAbsolutePath();
+		Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("insert into app (id, name, created_at) values (1, 'show', current_timestamp)");
+			for (int i = 0; i < secrets.size(); i++) {
+				statement.execute("insert into slot (app_id, name, display_name, bitrate_kbps, enabled, publish_secret,"
+						+ " secret_rotated_at, created_at) values (1, 'slot-" + i + "', 'Racer " + i
+						+ "', 2500, true, '" + secrets.get(i) + "', current_timestamp, current_timestamp)");
+			}
+			statement.execute("insert into ome_secret (name, secret, created_at) values ('admission-secret-key', '"
+					+ key + "', current_timestamp)");
+		}
+	}
+
+	private static void churn(OmeWebhook ome, String slot, String secret, int firstPort, AtomicBoolean running,
+			AtomicInteger allowed) {
+		int port = firstPort;
+		while (running.get()) {
+			try {
+				String url = "rtmp://127.0.0.1:1935/show/" + slot + "?key=" + secret;
+				if (ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", port, "203.0.113.9", null))
+					.body()
+					.contains("\"allowed\":true")) {
+					allowed.incrementAndGet();
+				}
+				ome.send(OmeWebhook.closing("incoming", "RTMP", url, "rtmp://127.0.0.1:1935/show/" + slot, "172.18.0.5",
+						port, "203.0.113.9"));
+				port++;
+			}
+			catch (IOException ex) {
+				return; // the process is gone
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private static String publish(String slot, String secret, int port) {
+		return OmeWebhook.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/show/" + slot + "?key=" + secret,
+				"172.18.0.5", port, "203.0.113.8", null);
+	}
+
+	/**
+	 * Greenroom as its own JVM, on the test's classpath, with its H2 file in the test's
+	 * directory.
+	 */
+	private Process startProcess(int port) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), GreenroomApplication.class.getName(), "--server.port=" + port,
+				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("greenroom").toAbsolutePath(),
+				"--greenroom.ome.config-dir=" + this.data.resolve("ome-conf").toAbsolutePath(),
+				"--greenroom.ome.api-url=http://127.0.0.1:9", "--spring.main.banner-mode=off");
+		Path log = this.data.resolve("greenroom-process.log");
+		Files.deleteIfExists(log);
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	private static boolean healthy(String baseUrl) {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+				.timeout(Duration.ofSeconds(2))
+				.build();
+			return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
