@@ -37,9 +37,11 @@ class BackgroundPriority {
 
 	/**
 	 * Thread names as the kernel keeps them (the first 15 characters): Greenroom's own
-	 * writers, and H2's serialization, save and background-writer threads.
+	 * writers and notification sender, and H2's serialization, save and background-writer
+	 * threads.
 	 */
-	static final List<String> BACKGROUND = List.of("session-history", "live-reconciler", "H2-", "MVStore");
+	static final List<String> BACKGROUND = List.of("session-history", "live-reconciler", "notify-sender", "H2-",
+			"MVStore");
 
 	private final Path tasks;
 
