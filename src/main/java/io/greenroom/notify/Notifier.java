@@ -445,9 +445,9 @@ class Notifier implements SmartLifecycle {
 			}
 			case RETRY -> {
 				if (queue.attempts >= this.properties.maxAttempts()) {
-					finish(queue);
 					logger.warn("Gave up a notification to {} after {} attempts: {}", target, queue.attempts,
 							outcome.status());
+					finish(queue);
 					this.store.recordDelivery(target.id(), now, "given up: " + outcome.status(), outcome.error());
 				}
 				else {

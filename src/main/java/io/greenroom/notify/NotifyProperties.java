@@ -40,4 +40,24 @@ public record NotifyProperties(@DefaultValue("500") @Min(1) @Max(100000) int que
 		@DefaultValue("30s") @NotNull Duration reconnectGrace, @DefaultValue("10m") @NotNull Duration staleAfter,
 		@DefaultValue("false") boolean allowInsecureUrls) {
 
+	NotifyProperties withQueueCapacity(int queueCapacity) {
+		return new NotifyProperties(queueCapacity, this.timeout, this.maxAttempts, this.retryBackoff,
+				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls);
+	}
+
+	NotifyProperties withTimeout(Duration timeout) {
+		return new NotifyProperties(this.queueCapacity, timeout, this.maxAttempts, this.retryBackoff,
+				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls);
+	}
+
+	NotifyProperties withMaxAttempts(int maxAttempts) {
+		return new NotifyProperties(this.queueCapacity, this.timeout, maxAttempts, this.retryBackoff,
+				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls);
+	}
+
+	NotifyProperties withMaxRetryAfter(Duration maxRetryAfter) {
+		return new NotifyProperties(this.queueCapacity, this.timeout, this.maxAttempts, this.retryBackoff,
+				maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls);
+	}
+
 }
