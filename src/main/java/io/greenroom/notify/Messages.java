@@ -41,6 +41,9 @@ final class Messages {
 
 	static final int TEST_COLOUR = 0x3498DB;
 
+	/** Fields with links or several lines get a row of their own. */
+	private static final java.util.Set<String> WIDE_FIELDS = java.util.Set.of("Watch", "Call", "Reconnected");
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)\\}");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
@@ -138,7 +141,7 @@ final class Messages {
 			ObjectNode node = fields.addObject();
 			node.put("name", cut(field.getKey(), 256));
 			node.put("value", cut(field.getValue(), 1024));
-			node.put("inline", field.getValue().length() <= 40);
+			node.put("inline", !WIDE_FIELDS.contains(field.getKey()));
 		}
 		embed.putObject("footer").put("text", "Greenroom");
 		return this.json.writeValueAsString(body);
