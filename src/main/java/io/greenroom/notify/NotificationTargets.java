@@ -80,6 +80,9 @@ class NotificationTargets implements TargetStore {
 			if (outcome.delivered()) {
 				target.setBrokenReason(null);
 			}
+			else if (outcome.result() == Outcome.Result.BROKEN) {
+				target.setBrokenReason(Notifier.brokenReason(outcome));
+			}
 		});
 	}
 

@@ -458,9 +458,7 @@ class Notifier implements SmartLifecycle {
 				}
 			}
 			case BROKEN -> {
-				String reason = "Discord answered " + outcome.status()
-						+ ((outcome.error() != null) ? ": " + outcome.error() : "")
-						+ ". The webhook was probably deleted; fix the URL or send a test.";
+				String reason = brokenReason(outcome);
 				logger.warn("Stopped notifying {}: {}", target, outcome.status());
 				this.store.markBroken(target.id(), reason);
 				this.store.recordDelivery(target.id(), now, outcome.status(), outcome.error());
@@ -475,6 +473,12 @@ class Notifier implements SmartLifecycle {
 				this.store.recordDelivery(target.id(), now, outcome.status(), outcome.error());
 			}
 		}
+	}
+
+	/** What the dashboard says about a target Discord no longer knows. */
+	static String brokenReason(Outcome outcome) {
+		return "Discord answered " + outcome.status() + ((outcome.error() != null) ? ": " + outcome.error() : "")
+				+ ". The webhook was probably deleted; fix the URL or send a test.";
 	}
 
 	private void finish(TargetQueue queue) {
