@@ -199,9 +199,21 @@ class Notifier implements SmartLifecycle {
 			LockSupport.unpark(thread);
 			try {
 				thread.join(this.properties.timeout().toMillis() + 2000);
+				if (thread.isAlive()) {
+					// Stuck in a post, or starved of CPU at idle priority: cut the post
+					// short.
+					thread.interrupt();
+					thread.join(5000);
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			if (thread.isAlive()) {
+				logger.warn("The notification sender did not stop; {} unsent notification(s) are not kept",
+						this.waiting.get());
+				this.sender = null;
+				return;
 			}
 		}
 		this.sender = null;
@@ -250,6 +262,9 @@ class Notifier implements SmartLifecycle {
 				}
 			}
 			catch (RuntimeException ex) {
+				if (!this.running) {
+					return;
+				}
 				logger.error("Notification sender failed; carrying on", ex);
 				LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
 			}
