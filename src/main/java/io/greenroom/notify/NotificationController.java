@@ -159,7 +159,10 @@ class NotificationController {
 		}
 	}
 
-	private String form(TargetForm form, @Nullable NotificationTarget target, Model model) {
+	private String form(@Nullable TargetForm submitted, @Nullable NotificationTarget target, Model model) {
+		// A request the form cannot be built from (not sent by the page) starts it
+		// afresh.
+		TargetForm form = (submitted != null) ? submitted : TargetForm.empty();
 		model.addAttribute("targetForm", form);
 		model.addAttribute("target", (target != null) ? TargetRow.of(target) : null);
 		model.addAttribute("kinds", TargetKind.values());

@@ -259,7 +259,7 @@ class NotifierTests {
 		assertThat(embed.get("description").asString())
 			.isEqualTo("show/slot-1 was live for 1 h 5 min; it ended normally.");
 		assertThat(embed.get("fields").toString()).contains(
-				"{\"name\":\"Reconnected\",\"value\":\"Dropped at 20:10:00 UTC, back after 12 s\",\"inline\":true}");
+				"{\"name\":\"Reconnected\",\"value\":\"Dropped at 20:10:00 UTC, back after 12 s\",\"inline\":false}");
 	}
 
 	@Test
