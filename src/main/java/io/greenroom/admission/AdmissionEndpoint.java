@@ -131,6 +131,12 @@ class AdmissionEndpoint implements Filter {
 			logger.debug("Denied {}: {}", admission, decision.reason());
 		}
 		write(response, HttpServletResponse.SC_OK, (decision != null) ? encoded(decision) : CLOSED);
+		if (this.policy.hasPending()) {
+			// OME has its answer before any listener (notifications included) hears of
+			// it.
+			response.flushBuffer();
+			this.policy.announcePending();
+		}
 	}
 
 	private byte[] encoded(AdmissionResponse decision) {

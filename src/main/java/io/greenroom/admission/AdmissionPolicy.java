@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.DuplicatePublisher;
+import io.greenroom.stream.PublishRefused;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,10 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * Decides each admission request from memory: publish needs an enabled slot and its exact
  * secret; play needs a valid viewer token when the app is private. Records sessions and
- * announces slots going live or offline after deciding.
+ * announces slots going live or offline, and publishes refused for a wrong key, after
+ * deciding: {@link #decide} only notes the events, and {@link #announcePending()} hands
+ * them to the listeners once the answer is written, so no listener runs before OME has
+ * its answer.
  */
 class AdmissionPolicy {
 
@@ -49,6 +53,12 @@ class AdmissionPolicy {
 
 	private final Clock clock;
 
+	/**
+	 * Events of the decision this thread is making, announced after its answer is
+	 * written: at most two per decision. One small array per request thread, reused.
+	 */
+	private final ThreadLocal<@Nullable Object[]> pending = ThreadLocal.withInitial(() -> new Object[2]);
+
 	AdmissionPolicy(SlotDirectory directory, LivePublishers live, KeyGuard guard, TrustedProxies proxies,
 			LogBudget budget, ViewerTokens viewerTokens, SessionRecorder history, Kicker kicker,
 			ApplicationEventPublisher events, Clock clock) {
@@ -64,8 +74,48 @@ class AdmissionPolicy {
 		this.clock = clock;
 	}
 
-	/** The answer to an opening request, or null for a closing one (answered with {}). */
+	/**
+	 * Whether the last decision on this thread left events to announce.
+	 */
+	boolean hasPending() {
+		return this.pending.get()[0] != null;
+	}
+
+	/**
+	 * Announces the events of the last decision on this thread. Called once the answer is
+	 * written.
+	 */
+	void announcePending() {
+		@Nullable Object[] events = this.pending.get();
+		for (int i = 0; i < events.length; i++) {
+			Object event = events[i];
+			if (event == null) {
+				break;
+			}
+			events[i] = null;
+			this.events.publishEvent(event);
+		}
+	}
+
+	/** Notes an event to announce after the answer is written. */
+	private void note(Object event) {
+		@Nullable Object[] events = this.pending.get();
+		for (int i = 0; i < events.length; i++) {
+			if (events[i] == null) {
+				events[i] = event;
+				return;
+			}
+		}
+		// A caller that never announces: do not keep its events.
+		this.events.publishEvent(event);
+	}
+
+	/**
+	 * The answer to an opening request, or null for a closing one (answered with {}). The
+	 * events it causes wait for {@link #announcePending()}.
+	 */
 	@Nullable AdmissionResponse decide(AdmissionRequest admission) {
+		java.util.Arrays.fill(this.pending.get(), null);
 		AdmissionRequest.Request request = admission.request();
 		AdmissionRequest.Client client = admission.client();
 		if (request == null || client == null || request.url() == null) {
@@ -96,15 +146,15 @@ class AdmissionPolicy {
 		}
 		SlotDirectory.AppEntry app = this.directory.app(url.app());
 		if (app == null) {
-			return wrongKey(origin, "unknown app", null);
+			return wrongKey(origin, "unknown app", url, false);
 		}
 		SlotDirectory.SlotEntry slot = app.slots().get(url.stream());
 		if (slot == null) {
-			return wrongKey(origin, "unknown slot", null);
+			return wrongKey(origin, "unknown slot", url, false);
 		}
 		String key = url.query().get(PublishEndpoints.KEY_PARAMETER);
 		if (key == null || !slot.secret().matches(key)) {
-			return wrongKey(origin, (key == null) ? "missing stream key" : "wrong stream key", url);
+			return wrongKey(origin, (key == null) ? "missing stream key" : "wrong stream key", url, true);
 		}
 		if (!slot.enabled()) {
 			return AdmissionResponse.deny("slot is disabled");
@@ -127,8 +177,7 @@ class AdmissionPolicy {
 			// encoder's automatic reconnect, once the old publisher is gone.
 			if (this.live.release(slot.liveKey(), previous.address(), previous.port()) != null) {
 				this.history.ended(previous.sessionId(), "replaced");
-				this.events
-					.publishEvent(new SlotWentOffline(url.app(), url.stream(), "replaced", this.clock.instant()));
+				note(new SlotWentOffline(url.app(), url.stream(), "replaced", this.clock.instant()));
 				this.kicker.kickLater(url.app(), url.stream());
 				logger.info("Slot {}/{}: cutting off the publisher from {} for a new {} publisher", url.app(),
 						url.stream(), previous.address(), protocol);
@@ -138,16 +187,22 @@ class AdmissionPolicy {
 		}
 		this.history.opened(new PublishSession(publisher.sessionId(), slot.id(), url.app(), url.stream(), protocol,
 				address, port, origin.recordedRealIp(), client.userAgent(), publisher.since()));
-		this.events.publishEvent(new SlotWentLive(url.app(), url.stream(), protocol, publisher.since()));
+		note(new SlotWentLive(url.app(), url.stream(), protocol, publisher.since()));
 		return AdmissionResponse.allow(url.withoutQuery(), 0);
 	}
 
-	private AdmissionResponse wrongKey(TrustedProxies.Origin origin, String reason, @Nullable OmeUrl url) {
+	/**
+	 * Counts a wrong key against the blamed address, tells listeners once the answer is
+	 * written, and logs within the budget.
+	 * @param slotExists whether {@code url} names a slot that exists: the log names only
+	 * such a slot, since the rest of the URL is the sender's text
+	 */
+	private AdmissionResponse wrongKey(TrustedProxies.Origin origin, String reason, OmeUrl url, boolean slotExists) {
 		this.guard.wrongKey(origin.blamed());
+		note(new PublishRefused(url.app(), url.stream(), origin.blamed(), reason, this.clock.instant()));
 		if (this.budget.allow(LogBudget.Kind.WRONG_KEY, origin.blamed())) {
-			// Names only a slot that exists: the rest of the URL is the sender's text.
 			logger.info("Refused a publish from {}: {}{}", origin.blamed(), reason,
-					(url != null) ? " for " + url.app() + "/" + url.stream() : "");
+					slotExists ? " for " + url.app() + "/" + url.stream() : "");
 		}
 		return AdmissionResponse.deny(reason);
 	}
@@ -175,7 +230,7 @@ class AdmissionPolicy {
 		LivePublishers.Publisher gone = this.live.release(key, client.address(), client.port());
 		if (gone != null) {
 			this.history.ended(gone.sessionId(), "closed");
-			this.events.publishEvent(new SlotWentOffline(url.app(), url.stream(), "closed", this.clock.instant()));
+			note(new SlotWentOffline(url.app(), url.stream(), "closed", this.clock.instant()));
 		}
 	}
 

@@ -83,7 +83,7 @@ class AdmissionIntegrationTests {
 
 	private ViewerTokens tokens;
 
-	private final List<Object> events = new ArrayList<>();
+	private final List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private final AtomicInteger ports = new AtomicInteger(40000);
 
@@ -288,6 +288,8 @@ class AdmissionIntegrationTests {
 		// A kick makes OME send two identical closing requests.
 		assertThat(close(url, "http://127.0.0.1:3333/show/slot-1", 42000, "203.0.113.70").body()).isEqualTo("{}");
 		assertThat(close(url, "http://127.0.0.1:3333/show/slot-1", 42000, "203.0.113.70").body()).isEqualTo("{}");
+		// Events are announced once the answer is written, so they may trail it a little.
+		org.awaitility.Awaitility.await().until(() -> this.events.size() == 2);
 		assertThat(this.events).hasSize(2);
 		assertThat(this.events.get(0)).isInstanceOfSatisfying(SlotWentLive.class,
 				(live) -> assertThat(live.protocol()).isEqualTo("WebRTC"));

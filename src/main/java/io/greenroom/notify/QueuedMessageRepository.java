@@ -1,0 +1,7 @@
+package io.greenroom.notify;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface QueuedMessageRepository extends JpaRepository<QueuedMessage, Long> {
+
+}
