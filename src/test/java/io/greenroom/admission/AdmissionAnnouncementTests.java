@@ -82,8 +82,9 @@ class AdmissionAnnouncementTests {
 		Mockito.when(catalog.allApps()).thenReturn(List.of(app));
 		Mockito.when(catalog.allSlots()).thenReturn(List.of(slot));
 		return new AdmissionPolicy(new SlotDirectory(catalog), new LivePublishers(),
-				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 100), clock),
-				new ViewerTokens("viewer-key", clock), new SessionRecorder() {
+				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 100, List.of()),
+						clock),
+				new TrustedProxies(List.of()), new LogBudget(), new ViewerTokens("viewer-key", clock), new SessionRecorder() {
 
 					private long lastId;
 
