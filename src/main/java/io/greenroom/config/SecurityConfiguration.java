@@ -9,8 +9,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Form login for the dashboard. OME's admission webhook never reaches this chain: its own
  * filter answers it first and checks OME's signature instead. Everything needs the admin
- * login except the login page, static assets, the health check and the error page. CSRF
- * protection is Spring Security's default and stays on for every form.
+ * login except the login page, static assets, the viewer pages, the clock source page and
+ * its time endpoint, the health check and the error page. CSRF protection is Spring
+ * Security's default and stays on for every form.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -20,7 +21,7 @@ public class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/layout/**", "/call/**",
-					"/live/**", "/favicon.ico", "/error", "/actuator/health")
+					"/live/**", "/tools/clock", "/tools/time", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
