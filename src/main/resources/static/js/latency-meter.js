@@ -72,10 +72,13 @@
       this.canvas.height = h;
     }
     this.ctx.drawImage(video, 0, 0, w, h);
-    var result = root.GreenroomClockCode.decode(this.ctx.getImageData(0, 0, w, h));
+    var image = this.ctx.getImageData(0, 0, w, h);
+    var copied = performance.now();
+    var result = root.GreenroomClockCode.decode(image);
     var finished = performance.now();
     var shownAt = Date.now() + ((typeof displayAt === 'number') ? displayAt - finished : 0);
-    this.onFrame({ result: result, shownAt: shownAt, decodeMs: finished - started, width: vw, height: vh });
+    this.onFrame({ result: result, shownAt: shownAt, readMs: finished - started, decodeMs: finished - copied,
+      width: vw, height: vh });
   };
 
   function Stats(size) {
@@ -162,6 +165,8 @@
     this.failures = 0;
     this.garbled = 0;
     this.repeats = 0;
+    this.readMsTotal = 0;
+    this.readMsMax = 0;
     this.decodeMsTotal = 0;
     this.decodeMsMax = 0;
     this.lastTime = null;
@@ -193,6 +198,8 @@
   Meter.prototype.frame = function (frame) {
     var result = frame.result;
     this.frames++;
+    this.readMsTotal += frame.readMs;
+    this.readMsMax = Math.max(this.readMsMax, frame.readMs);
     this.decodeMsTotal += frame.decodeMs;
     this.decodeMsMax = Math.max(this.decodeMsMax, frame.decodeMs);
     this.resolution = frame.width + 'x' + frame.height;
@@ -236,6 +243,8 @@
     s.failures = this.failures;
     s.garbled = this.garbled;
     s.repeats = this.repeats;
+    s.readMsMean = this.frames ? this.readMsTotal / this.frames : null;
+    s.readMsMax = this.readMsMax;
     s.decodeMsMean = this.frames ? this.decodeMsTotal / this.frames : null;
     s.decodeMsMax = this.decodeMsMax;
     s.accuracy = this.accuracy();
