@@ -23,13 +23,61 @@
       text('accuracy', 'Greenroom\'s time could not be read; only same-machine figures are right.');
     });
 
-    var player = new Greenroom.SlotPlayer(config.slot, stage, config.source, {
-      controls: false,
-      muted: true,
-      onChange: function (playing) { offline.hidden = playing; }
-    });
-    Greenroom.follow(config.liveUrl, function (live) {
-      if (live.indexOf(config.slot) >= 0) {
+    var live = false;
+    var player = null;
+    var delayHint = document.getElementById('delay-hint');
+    var transport = document.getElementById('transport');
+    // The player for the chosen settings: playoutDelayHint (0 is ignored by OvenPlayer, so only
+    // positive values are offered) and OME's TCP relay through the signalling URL's transport=tcp.
+    function makePlayer() {
+      var webrtcConfig = { connectionTimeout: 5000, timeoutMaxRetry: 2 };
+      if (delayHint.value) {
+        webrtcConfig.playoutDelayHint = Number(delayHint.value);
+      }
+      var source = config.source;
+      if (transport.value) {
+        source += (source.indexOf('?') >= 0 ? '&' : '?') + 'transport=' + transport.value;
+      }
+      player = new Greenroom.SlotPlayer(config.slot, stage, source, {
+        controls: false,
+        muted: true,
+        webrtcConfig: webrtcConfig,
+        onChange: function (playing) { offline.hidden = playing; }
+      });
+      if (live) {
+        player.start();
+      }
+    }
+    function settingsLabel() {
+      return delayHint.options[delayHint.selectedIndex].text.split(' (')[0] + ', '
+        + transport.options[transport.selectedIndex].text.split(' (')[0];
+    }
+    var shownSettings = settingsLabel();
+    function changeSettings() {
+      var s = meter.summary();
+      if (s.decoded) {
+        var row = document.createElement('tr');
+        [shownSettings, String(s.decoded), ms(s.median), ms(s.p95), ms(s.max), String(s.garbled)]
+          .forEach(function (value) {
+            var cell = document.createElement('td');
+            cell.textContent = value;
+            row.appendChild(cell);
+          });
+        document.querySelector('#compare tbody').appendChild(row);
+        document.getElementById('compare').hidden = false;
+      }
+      shownSettings = settingsLabel();
+      player.stop();
+      meter.detach();
+      meter.reset();
+      makePlayer();
+    }
+    delayHint.addEventListener('change', changeSettings);
+    transport.addEventListener('change', changeSettings);
+    makePlayer();
+    Greenroom.follow(config.liveUrl, function (slots) {
+      live = slots.indexOf(config.slot) >= 0;
+      if (live) {
         player.start();
       } else {
         player.stop();
@@ -57,8 +105,8 @@
         + s.repeats + ' repeated' : ''));
       text('failures', String(s.failures));
       text('garbled', String(s.garbled));
-      text('cost', (s.decodeMsMean === null) ? '–'
-        : s.decodeMsMean.toFixed(2) + ' ms per frame (max ' + s.decodeMsMax.toFixed(1) + ' ms)');
+      text('cost', (s.readMsMean === null) ? '–'
+        : s.readMsMean.toFixed(1) + ' ms per frame, of which decoding ' + s.decodeMsMean.toFixed(2) + ' ms');
       if (s.synced === false) {
         text('accuracy', 'Same machine: no correction needed.');
       } else if (s.synced === true) {
