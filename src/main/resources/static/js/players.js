@@ -63,7 +63,7 @@
       controls: options.controls,
       mute: options.muted,
       volume: options.volume,
-      webrtcConfig: { connectionTimeout: 5000, timeoutMaxRetry: 2 }
+      webrtcConfig: options.webrtcConfig || { connectionTimeout: 5000, timeoutMaxRetry: 2 }
     });
     this.player = player;
     window.greenroomPlayers[this.slot] = player;

@@ -20,9 +20,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Form login for the dashboard. OME's admission webhook never reaches this chain: its own
  * filter answers it first and checks OME's signature instead. Everything needs the admin
  * login except the login page, static assets, the public player pages, streamer links
- * ({@code /go/**}, whose token is the key), the health check and the error page. CSRF
- * protection is Spring Security's default and stays on for every form. Failed logins are
- * slowed down by {@link LoginThrottle}.
+ * ({@code /go/**}, whose token is the key), the clock source page and its time endpoint,
+ * the health check and the error page. CSRF protection is Spring Security's default and
+ * stays on for every form. Failed logins are slowed down by {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -38,7 +38,7 @@ public class SecurityConfiguration {
 		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/layout/**", "/call/**",
-					"/live/**", "/go/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health")
+					"/live/**", "/go/**", "/tools/clock", "/tools/time", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

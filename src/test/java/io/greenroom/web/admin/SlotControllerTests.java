@@ -206,7 +206,8 @@ class SlotControllerTests {
 			.andExpect(content().string(containsString(
 					"data-value=\"https://live.example.org/ome/show/slot-1?direction=whip&amp;key=" + SECRET + "\"")))
 			.andExpect(content().string(containsString("bframes=0")))
-			.andExpect(content().string(containsString("B-frames must be off")));
+			.andExpect(content().string(containsString("B-frames must be off")))
+			.andExpect(content().string(containsString("href=\"/tools/latency/show/slot-1\"")));
 	}
 
 	@Test
