@@ -37,12 +37,11 @@ class BackgroundPriority {
 
 	/**
 	 * Thread names as the kernel keeps them (the first 15 characters): Greenroom's own
-	 * writers and notification sender (and the log's minute summaries), and H2's serialization, save and
-	 * background-writer threads.
+	 * writers and notification sender (and the log's minute summaries), and H2's
+	 * serialization, save and background-writer threads.
 	 */
 	static final List<String> BACKGROUND = List.of("session-history", "live-reconciler", "log-budget", "notify-sender",
-			"H2-",
-			"MVStore");
+			"H2-", "MVStore");
 
 	private final Path tasks;
 

@@ -38,7 +38,8 @@ public class SecurityConfiguration {
 		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/layout/**", "/call/**",
-					"/live/**", "/go/**", "/tools/clock", "/tools/time", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health")
+					"/live/**", "/go/**", "/tools/clock", "/tools/time", "/favicon.ico", "/favicon.svg", "/error",
+					"/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
