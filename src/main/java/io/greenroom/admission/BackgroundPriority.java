@@ -18,7 +18,7 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Gives the threads that write things down (the session history, H2's writers, the live
- * reconciler) Linux's idle scheduling policy, so that on a busy core an admission answer
+ * poller) Linux's idle scheduling policy, so that on a busy core an admission answer
  * never waits behind them: the kernel switches to a normal thread the moment it wakes.
  * <p>
  * Measured with the stress mix of {@code bench/admission-load.sh}: without it, about half
@@ -39,7 +39,7 @@ class BackgroundPriority {
 	 * Thread names as the kernel keeps them (the first 15 characters): Greenroom's own
 	 * writers, and H2's serialization, save and background-writer threads.
 	 */
-	static final List<String> BACKGROUND = List.of("session-history", "live-reconciler", "H2-", "MVStore");
+	static final List<String> BACKGROUND = List.of("session-history", "live-poller", "live-board", "H2-", "MVStore");
 
 	private final Path tasks;
 
