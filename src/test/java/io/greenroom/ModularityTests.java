@@ -42,7 +42,7 @@ class ModularityTests {
 	@Test
 	void onlyPagesDependOnTheWeb() {
 		noClasses().that()
-			.resideOutsideOfPackages("io.greenroom.web..", "io.greenroom.layout..")
+			.resideOutsideOfPackages("io.greenroom.web..", "io.greenroom.layout..", "io.greenroom.live..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.greenroom.web..")

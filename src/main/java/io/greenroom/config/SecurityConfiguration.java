@@ -9,8 +9,10 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Form login for the dashboard. OME's admission webhook never reaches this chain: its own
  * filter answers it first and checks OME's signature instead. Everything needs the admin
- * login except the login page, static assets, the health check and the error page. CSRF
- * protection is Spring Security's default and stays on for every form.
+ * login except the login page, static assets, the health check and the error page. The
+ * Prometheus endpoint has its own bearer token, checked by a filter of the live module
+ * ahead of this chain. CSRF protection is Spring Security's default and stays on for
+ * every form.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -20,7 +22,7 @@ public class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/layout/**", "/call/**",
-					"/live/**", "/favicon.ico", "/error", "/actuator/health")
+					"/live/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/prometheus")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -79,7 +79,10 @@ public class OmePoller {
 	}
 
 	/** Starts the poller thread. */
-	void start() {
+	synchronized void start() {
+		if (this.thread != null) {
+			return;
+		}
 		this.running = true;
 		this.thread = new Thread(this::run, THREAD_NAME);
 		this.thread.setDaemon(true);
@@ -107,7 +110,10 @@ public class OmePoller {
 			try {
 				poll();
 			}
-			catch (RuntimeException ex) {
+			catch (Exception ex) {
+				if (!this.running) {
+					return;
+				}
 				logger.warn("Could not read OME's live streams", ex);
 			}
 			try {

@@ -23,6 +23,13 @@ public final class OmeStandIn extends Dispatcher {
 
 	private volatile int status = 200;
 
+	private final List<String> kicks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** The streams kicked through the API, as app/stream. */
+	public List<String> kicks() {
+		return this.kicks;
+	}
+
 	/**
 	 * Puts {@code app/stream} on air, described by the captured detail and stats files.
 	 */
@@ -49,6 +56,16 @@ public final class OmeStandIn extends Dispatcher {
 			return captured(this.status, "wrong_token.json");
 		}
 		List<String> path = request.getRequestUrl().pathSegments();
+		if ("DELETE".equals(request.getMethod())) {
+			// A kick: OME drops the stream at once.
+			String app = path.get(4);
+			String stream = path.get(6);
+			if (this.live.getOrDefault(app, Map.of()).remove(stream) == null) {
+				return captured(404, "stream_delete_nonexistent.json");
+			}
+			this.kicks.add(app + "/" + stream);
+			return captured(200, "stream_delete_kick.json");
+		}
 		boolean stats = path.size() > 2 && path.get(1).equals("stats");
 		List<String> rest = stats ? path.subList(3, path.size()) : path.subList(1, path.size());
 		// rest: vhosts, default, apps, {app}, streams[, {stream}]

@@ -201,13 +201,13 @@ class OmeApiClientTests {
 		long start = System.nanoTime();
 		assertThatExceptionOfType(OmeApiClient.OmeUnreachableException.class)
 			.isThrownBy(() -> this.client.streamNames("show"));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
 	}
 
 	private static MockResponse captured200Slowly() {
 		return new MockResponse().setResponseCode(200)
 			.setBody("{\"message\":\"OK\",\"response\":[],\"statusCode\":200}")
-			.setHeadersDelay(3, java.util.concurrent.TimeUnit.SECONDS);
+			.setHeadersDelay(5, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
 	private static MockResponse captured(int status, String file) throws IOException {

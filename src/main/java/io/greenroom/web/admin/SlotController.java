@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import io.greenroom.admission.LiveControl;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.SessionHistory;
+import io.greenroom.live.LiveBoard;
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
 import io.greenroom.stream.DuplicateNameException;
@@ -48,8 +49,11 @@ class SlotController {
 
 	private final LiveControl control;
 
+	private final LiveBoard board;
+
 	SlotController(StreamCatalog catalog, PublishEndpoints endpoints, LivePublishers live, SessionHistory history,
-			LiveControl control) {
+			LiveControl control, LiveBoard board) {
+		this.board = board;
 		this.catalog = catalog;
 		this.endpoints = endpoints;
 		this.live = live;
@@ -93,6 +97,7 @@ class SlotController {
 		model.addAttribute("obs", ObsSettings.of(slot, this.endpoints));
 		model.addAttribute("secretChangedAt", TIME_FORMAT.format(slot.getSecretRotatedAt()));
 		model.addAttribute("live", this.live.isLive(slot.getApp().getName(), slot.getName()));
+		model.addAttribute("warnings", this.board.warnings(slot.getApp().getName(), slot));
 		model.addAttribute("sessions",
 				this.history.recent(slot.getId())
 					.stream()

@@ -61,6 +61,9 @@ class SlotControllerTests {
 	private MockMvc mvc;
 
 	@MockitoBean
+	io.greenroom.live.LiveBoard liveBoard;
+
+	@MockitoBean
 	private OmeConfiguration omeConfiguration;
 
 	@MockitoBean
