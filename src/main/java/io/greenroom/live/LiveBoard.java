@@ -207,11 +207,20 @@ public class LiveBoard implements DisposableBean {
 		pushAll();
 	}
 
+	/**
+	 * On the admission thread: forgets the last session's figures (a new one starts with
+	 * the next poll) and holds nothing new, except the rare adopted stream's reason.
+	 */
 	@EventListener
 	void onLive(SlotWentLive event) {
-		Session session = new Session();
-		session.reason = event.reason();
-		this.sessions.put(key(event.app(), event.slot()), session);
+		if (SlotWentLive.ADOPTED.equals(event.reason())) {
+			Session session = new Session();
+			session.reason = event.reason();
+			this.sessions.put(key(event.app(), event.slot()), session);
+		}
+		else {
+			this.sessions.remove(key(event.app(), event.slot()));
+		}
 		push(event.app());
 	}
 
