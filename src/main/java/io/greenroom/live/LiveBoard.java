@@ -24,6 +24,7 @@ import io.greenroom.stream.StreamCatalog;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -185,6 +186,7 @@ public class LiveBoard implements DisposableBean {
 
 	/** After each poll: keeps the session figures, then updates the open boards. */
 	@EventListener
+	@Order(10)
 	void onSnapshot(LiveSnapshot snapshot) {
 		snapshot.streams().forEach((app, streams) -> streams.forEach((name, stream) -> {
 			Session session = this.sessions.computeIfAbsent(key(app, name), (key) -> new Session());

@@ -111,11 +111,14 @@ class LiveBoardBrowserTests {
 			// The same figures for Prometheus, behind their own token.
 			assertThat(scrape(base, null).statusCode()).isEqualTo(401);
 			assertThat(scrape(base, "admin-password-is-not-it").statusCode()).isEqualTo(401);
+			// The poller thread runs at idle priority: on a saturated machine the meters
+			// may trail the page by a moment.
+			wait.until((driver) -> scrapeQuietly(base).contains("greenroom_live_viewers{app=\"show\"} 2.0"));
 			HttpResponse<String> metrics = scrape(base, SCRAPE_TOKEN);
 			assertThat(metrics.statusCode()).isEqualTo(200);
 			assertThat(metrics.body()).contains("greenroom_live_slots 1.0")
 				.contains("greenroom_live_viewers{app=\"show\"} 2.0")
-				.containsPattern("greenroom_live_bitrate\\w*\\{app=\"show\",slot=\"slot-1\"} 2014953.0")
+				.contains("greenroom_live_bitrate{app=\"show\",slot=\"slot-1\"} 2014953.0")
 				.contains("greenroom_ome_reachable 1.0")
 				.contains("greenroom_admission_answers_total{outcome=\"allowed\"} 1.0")
 				.contains("greenroom_live_poll_duration_seconds_count");
@@ -171,6 +174,15 @@ class LiveBoardBrowserTests {
 			finally {
 				back.shutdown();
 			}
+		}
+	}
+
+	private static String scrapeQuietly(String base) {
+		try {
+			return scrape(base, SCRAPE_TOKEN).body();
+		}
+		catch (Exception ex) {
+			return "";
 		}
 	}
 
