@@ -42,7 +42,8 @@ class ModularityTests {
 	@Test
 	void onlyPagesDependOnTheWeb() {
 		noClasses().that()
-			.resideOutsideOfPackages("io.greenroom.web..", "io.greenroom.layout..", "io.greenroom.tools..")
+			.resideOutsideOfPackages("io.greenroom.web..", "io.greenroom.layout..", "io.greenroom.tools..",
+					"io.greenroom.live..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.greenroom.web..")

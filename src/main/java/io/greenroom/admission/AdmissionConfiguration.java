@@ -3,8 +3,11 @@ package io.greenroom.admission;
 import java.time.Clock;
 
 import io.greenroom.ome.OmeSecrets;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -43,9 +46,10 @@ class AdmissionConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<AdmissionEndpoint> admissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets,
-			ObjectMapper json, LogBudget budget) {
+			ObjectMapper json, LogBudget budget, ObjectProvider<MeterRegistry> meters) {
+		AdmissionAnswers answers = new AdmissionAnswers(meters.getIfAvailable(CompositeMeterRegistry::new));
 		FilterRegistrationBean<AdmissionEndpoint> registration = new FilterRegistrationBean<>(
-				new AdmissionEndpoint(policy, secrets, json, budget));
+				new AdmissionEndpoint(policy, secrets, json, budget, answers));
 		registration.addUrlPatterns(AdmissionEndpoint.PATH);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

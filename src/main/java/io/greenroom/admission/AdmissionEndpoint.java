@@ -62,7 +62,11 @@ class AdmissionEndpoint implements Filter {
 	 */
 	private final Map<AdmissionResponse, byte[]> encoded = new ConcurrentHashMap<>();
 
-	AdmissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets, ObjectMapper json, LogBudget budget) {
+	private final AdmissionAnswers answers;
+
+	AdmissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets, ObjectMapper json, LogBudget budget,
+			AdmissionAnswers answers) {
+		this.answers = answers;
 		this.policy = policy;
 		this.budget = budget;
 		this.secrets = secrets;
@@ -87,17 +91,20 @@ class AdmissionEndpoint implements Filter {
 		catch (RuntimeException ex) {
 			// Our bug: OME reads a 500 as "deny", which is the safe answer.
 			logger.error("Admission failed", ex);
+			this.answers.failed.increment();
 			response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
 		}
 	}
 
 	private void admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (request.getContentLengthLong() > AdmissionProperties.MAX_BODY_BYTES) {
+			this.answers.rejected.increment();
 			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			return;
 		}
 		byte[] body = readBody(request);
 		if (body == null) {
+			this.answers.rejected.increment();
 			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			return;
 		}
@@ -108,6 +115,7 @@ class AdmissionEndpoint implements Filter {
 				logger.warn("Refused an admission request from {} with a {} signature", peer,
 						(signature == null) ? "missing" : "wrong");
 			}
+			this.answers.unauthorized.increment();
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			return;
 		}
@@ -118,16 +126,25 @@ class AdmissionEndpoint implements Filter {
 			}
 		}
 		catch (JacksonException ex) {
+			this.answers.rejected.increment();
 			badRequest(response, "body is not the JSON OME sends");
 			return;
 		}
 		String problem = (admission != null) ? admission.problem() : "empty body";
 		if (problem != null) {
+			this.answers.rejected.increment();
 			badRequest(response, problem);
 			return;
 		}
 		AdmissionResponse decision = this.policy.decide(admission);
-		if (decision != null && !decision.allowed()) {
+		if (decision == null) {
+			this.answers.closing.increment();
+		}
+		else if (decision.allowed()) {
+			this.answers.allowed.increment();
+		}
+		else {
+			this.answers.denied.increment();
 			logger.debug("Denied {}: {}", admission, decision.reason());
 		}
 		write(response, HttpServletResponse.SC_OK, (decision != null) ? encoded(decision) : CLOSED);

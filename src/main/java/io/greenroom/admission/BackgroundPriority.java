@@ -18,7 +18,7 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Gives the threads that write things down (the session history, H2's writers, the live
- * reconciler) Linux's idle scheduling policy, so that on a busy core an admission answer
+ * poller) Linux's idle scheduling policy, so that on a busy core an admission answer
  * never waits behind them: the kernel switches to a normal thread the moment it wakes.
  * <p>
  * Measured with the stress mix of {@code bench/admission-load.sh}: without it, about half
@@ -40,8 +40,8 @@ class BackgroundPriority {
 	 * writers and notification sender (and the log's minute summaries), and H2's
 	 * serialization, save and background-writer threads.
 	 */
-	static final List<String> BACKGROUND = List.of("session-history", "live-reconciler", "log-budget", "notify-sender",
-			"H2-", "MVStore");
+	static final List<String> BACKGROUND = List.of("session-history", "live-poller", "live-board", "log-budget",
+			"notify-sender", "H2-", "MVStore");
 
 	private final Path tasks;
 

@@ -61,6 +61,31 @@ public class LivePublishers {
 		return (publisher != null) ? publisher.protocol() : null;
 	}
 
+	/**
+	 * Who is on air for a slot, as pages may show it.
+	 *
+	 * @param protocol {@code RTMP} or {@code WebRTC}
+	 * @param address the publisher's address and port as OME sees them
+	 * @param since when the slot went live
+	 */
+	public record OnAir(String protocol, String address, Instant since) {
+	}
+
+	/** Who is on air for a slot now, if anyone. */
+	public java.util.Optional<OnAir> onAir(String app, String slot) {
+		Publisher publisher = this.bySlot.get(key(app, slot));
+		return (publisher != null) ? java.util.Optional
+			.of(new OnAir(publisher.protocol(), publisher.address() + ":" + publisher.port(), publisher.since()))
+				: java.util.Optional.empty();
+	}
+
+	/** The apps with at least one slot live now, sorted. */
+	public java.util.SortedSet<String> liveApps() {
+		java.util.SortedSet<String> apps = new java.util.TreeSet<>();
+		this.bySlot.keySet().forEach((key) -> apps.add(key.substring(0, key.indexOf('/'))));
+		return apps;
+	}
+
 	/** Whether a slot is live now. */
 	public boolean isLive(String app, String slot) {
 		return this.bySlot.containsKey(key(app, slot));

@@ -22,7 +22,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * login except the login page, static assets, the public player pages, streamer links
  * ({@code /go/**}, whose token is the key), the clock source page and its time endpoint,
  * the health check and the error page. CSRF protection is Spring Security's default and
- * stays on for every form. Failed logins are slowed down by {@link LoginThrottle}.
+ * stays on for every form. Failed logins are slowed down by {@link LoginThrottle}. The
+ * Prometheus endpoint has its own bearer token, checked by a filter of the live module
+ * ahead of this chain.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -39,7 +41,8 @@ public class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/layout/**", "/call/**",
 					"/live/**", "/go/**", "/tools/clock", "/tools/time", "/favicon.ico", "/favicon.svg", "/error",
-					"/actuator/health")
+					"/actuator/health",
+					"/actuator/prometheus")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -5,12 +5,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
-import io.greenroom.ome.OmeApiClient;
+import io.greenroom.ome.OmeStream;
+import io.greenroom.ome.OmeStreamsListed;
+import io.greenroom.stream.App;
+import io.greenroom.stream.PublishSecret;
+import io.greenroom.stream.Slot;
+import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
+import io.greenroom.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -19,8 +27,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * Slots Greenroom believes live against OME's stream list, with OME's API answered by a
- * mock: the parsing of OME's real answers is in {@code OmeApiClientTests}.
+ * Slots Greenroom believes live against the stream lists the live poller reads from OME:
+ * the parsing of OME's real answers is in {@code OmeApiClientTests}.
  */
 class LiveReconcilerTests {
 
@@ -28,21 +36,32 @@ class LiveReconcilerTests {
 
 	private final LivePublishers live = new LivePublishers();
 
-	private final OmeApiClient api = mock(OmeApiClient.class);
+	private final StreamCatalog catalog = mock(StreamCatalog.class);
 
 	private final SessionRecorder history = mock(SessionRecorder.class);
 
 	private final List<Object> events = new ArrayList<>();
 
-	private final LiveReconciler reconciler = new LiveReconciler(this.live, this.api, this.history, this.events::add,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final LiveReconciler reconciler;
+
+	LiveReconcilerTests() {
+		App show = new App("show", NOW);
+		given(this.catalog.allApps()).willReturn(List.of(show));
+		Slot slot1 = new Slot(show, "slot-1", "Racer 1", 2500, PublishSecret.generate(), NOW);
+		ReflectionTestUtils.setField(slot1, "id", 11L);
+		Slot slot2 = new Slot(show, "slot-2", "Racer 2", 2500, PublishSecret.generate(), NOW);
+		ReflectionTestUtils.setField(slot2, "id", 12L);
+		given(this.catalog.allSlots()).willReturn(List.of(slot1, slot2));
+		given(this.history.newSessionId()).willReturn(99L);
+		this.reconciler = new LiveReconciler(this.live, new SlotDirectory(this.catalog), this.history, this.events::add,
+				Clock.fixed(NOW, ZoneOffset.UTC));
+	}
 
 	@Test
-	void takesASlotOmeNoLongerHasOffAirAsLostSoItsStreamerCanComeBack() throws Exception {
+	void takesASlotOmeNoLongerHasOffAirAsLostSoItsStreamerCanComeBack() {
 		onAir("show", "slot-1", 1L, 40001, NOW.minusSeconds(60));
 		onAir("show", "slot-2", 2L, 40002, NOW.minusSeconds(60));
-		given(this.api.liveStreams("show")).willReturn(Optional.of(Set.of("slot-2")));
-		assertThat(this.reconciler.reconcile()).isEqualTo(1);
+		assertThat(this.reconciler.reconcile(listed(Map.of("show", List.of(stream("slot-2")))))).isEqualTo(1);
 		assertThat(this.live.liveSlots("show")).containsExactly("slot-2");
 		verify(this.history).ended(1L, "lost");
 		assertThat(this.events).singleElement().isEqualTo(new SlotWentOffline("show", "slot-1", "lost", NOW));
@@ -51,31 +70,66 @@ class LiveReconcilerTests {
 	}
 
 	@Test
-	void leavesAStreamJustAdmittedThatOmeDoesNotListYet() throws Exception {
+	void leavesAStreamJustAdmittedThatOmeDoesNotListYet() {
 		onAir("show", "slot-1", 1L, 40001, NOW.minusSeconds(3));
-		given(this.api.liveStreams("show")).willReturn(Optional.of(Set.of()));
-		assertThat(this.reconciler.reconcile()).isZero();
+		assertThat(this.reconciler.reconcile(listed(Map.of("show", List.of())))).isZero();
 		assertThat(this.live.isLive("show", "slot-1")).isTrue();
-		verify(this.api, never()).liveStreams("show");
 	}
 
 	@Test
-	void changesNothingWhenOmeCannotSayOrIsDown() throws Exception {
+	void changesNothingForAnAppThePollDidNotReach() {
 		onAir("show", "slot-1", 1L, 40001, NOW.minusSeconds(60));
-		onAir("call", "alice", 2L, 40002, NOW.minusSeconds(60));
-		given(this.api.liveStreams("call")).willReturn(Optional.empty());
-		given(this.api.liveStreams("show")).willThrow(new OmeApiClient.OmeUnreachableException("refused"));
-		assertThat(this.reconciler.reconcile()).isZero();
-		assertThat(this.live.count()).isEqualTo(2);
+		assertThat(this.reconciler.reconcile(listed(Map.of()))).isZero();
+		assertThat(this.live.count()).isEqualTo(1);
 		assertThat(this.events).isEmpty();
 	}
 
 	@Test
-	void anAppOmeDoesNotRunLosesItsSlots() throws Exception {
+	void anAppOmeDoesNotRunLosesItsSlots() {
 		onAir("renamed", "slot-1", 1L, 40001, NOW.minusSeconds(60));
-		given(this.api.liveStreams("renamed")).willReturn(Optional.of(Set.of()));
-		assertThat(this.reconciler.reconcile()).isEqualTo(1);
+		assertThat(this.reconciler.reconcile(listed(Map.of("renamed", List.of())))).isEqualTo(1);
 		assertThat(this.live.count()).isZero();
+	}
+
+	@Test
+	void adoptsAStreamOmeHasThatNobodyHereHoldsOnTheSecondListing() {
+		OmeStreamsListed listed = listed(Map.of("show", List.of(stream("slot-1"))));
+		this.reconciler.reconcile(listed);
+		assertThat(this.live.isLive("show", "slot-1")).as("not on the first listing").isFalse();
+		this.reconciler.reconcile(listed);
+		assertThat(this.live.onAir("show", "slot-1"))
+			.contains(new LivePublishers.OnAir("RTMP", "127.0.0.1:33718", Instant.parse("2026-11-24T18:56:52.718Z")));
+		assertThat(this.events).singleElement()
+			.isEqualTo(new SlotWentLive("show", "slot-1", "RTMP", Instant.parse("2026-11-24T18:56:52.718Z"),
+					SlotWentLive.ADOPTED));
+		ArgumentCaptor<PublishSession> session = ArgumentCaptor.forClass(PublishSession.class);
+		verify(this.history).opened(session.capture());
+		assertThat(session.getValue().getId()).isEqualTo(99L);
+		// It goes offline like any other: OME's closing call for that connection.
+		assertThat(this.live.release("show", "slot-1", "127.0.0.1", 33718)).isNotNull();
+	}
+
+	@Test
+	void doesNotAdoptAStreamThatWasHeldInBetweenOrIsNoSlot() {
+		OmeStreamsListed listed = listed(Map.of("show", List.of(stream("slot-1"), stream("not-a-slot"))));
+		this.reconciler.reconcile(listed);
+		onAir("show", "slot-1", 1L, 40001, NOW.minusSeconds(1));
+		this.live.releaseSlot("show", "slot-1");
+		// Kicked a moment ago: this listing still has it, the last one had it held.
+		this.reconciler.reconcile(listed(Map.of("show", List.of())));
+		this.reconciler.reconcile(listed);
+		assertThat(this.live.isLive("show", "slot-1")).isFalse();
+		assertThat(this.live.isLive("show", "not-a-slot")).isFalse();
+		verify(this.history, never()).opened(org.mockito.ArgumentMatchers.any());
+	}
+
+	private static OmeStreamsListed listed(Map<String, List<OmeStream>> byApp) {
+		return new OmeStreamsListed(byApp, NOW);
+	}
+
+	private static OmeStream stream(String name) {
+		return new OmeStream(name, Instant.parse("2026-11-24T18:56:52.718Z"), "Rtmp", "TCP://127.0.0.1:33718", null,
+				null, null);
 	}
 
 	private void onAir(String app, String slot, long session, int port, Instant since) {

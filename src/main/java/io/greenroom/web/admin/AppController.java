@@ -10,6 +10,7 @@ import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.ViewerTokens;
 import io.greenroom.layout.Layout;
 import io.greenroom.layout.Layouts;
+import io.greenroom.live.LiveBoard;
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
 import io.greenroom.stream.DuplicateNameException;
@@ -55,8 +56,11 @@ class AppController {
 
 	private final Clock clock;
 
+	private final LiveBoard board;
+
 	AppController(StreamCatalog catalog, LivePublishers live, ViewerTokens viewerTokens, PublishEndpoints endpoints,
-			Layouts layouts, Clock clock) {
+			Layouts layouts, Clock clock, LiveBoard board) {
+		this.board = board;
 		this.layouts = layouts;
 		this.catalog = catalog;
 		this.live = live;
@@ -72,7 +76,11 @@ class AppController {
 
 	@GetMapping("/apps")
 	String listApps(Model model) {
-		model.addAttribute("apps", this.catalog.listApps());
+		List<io.greenroom.stream.AppSummary> apps = this.catalog.listApps();
+		model.addAttribute("apps", apps);
+		java.util.Map<Long, LiveBoard.AppLive> onAir = new java.util.HashMap<>();
+		apps.forEach((app) -> onAir.put(app.id(), this.board.summary(app.name())));
+		model.addAttribute("onAir", onAir);
 		return VIEW_APP_LIST;
 	}
 

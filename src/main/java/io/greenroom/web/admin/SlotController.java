@@ -7,6 +7,7 @@ import io.greenroom.admission.LiveControl;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.SessionHistory;
 import io.greenroom.handoff.StreamerLinks;
+import io.greenroom.live.LiveBoard;
 import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
 import io.greenroom.stream.DuplicateNameException;
@@ -50,9 +51,12 @@ class SlotController {
 
 	private final StreamerLinks links;
 
+	private final LiveBoard board;
+
 	SlotController(StreamCatalog catalog, PublishEndpoints endpoints, LivePublishers live, SessionHistory history,
-			LiveControl control, StreamerLinks links) {
+			LiveControl control, StreamerLinks links, LiveBoard board) {
 		this.links = links;
+		this.board = board;
 		this.catalog = catalog;
 		this.endpoints = endpoints;
 		this.live = live;
@@ -136,6 +140,7 @@ class SlotController {
 		model.addAttribute("localHost", this.endpoints.hostIsLocalOnly() ? this.endpoints.host() : null);
 		model.addAttribute("secretChangedAt", TIME_FORMAT.format(slot.getSecretRotatedAt()));
 		model.addAttribute("live", this.live.isLive(slot.getApp().getName(), slot.getName()));
+		model.addAttribute("warnings", this.board.warnings(slot.getApp().getName(), slot));
 		model.addAttribute("sessions",
 				this.history.recent(slot.getId())
 					.stream()

@@ -74,6 +74,9 @@ class AppControllerTests {
 	private MockMvc mvc;
 
 	@MockitoBean
+	io.greenroom.live.LiveBoard liveBoard;
+
+	@MockitoBean
 	private OmeConfiguration omeConfiguration;
 
 	@MockitoBean

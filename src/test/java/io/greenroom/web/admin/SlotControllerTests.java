@@ -65,6 +65,9 @@ class SlotControllerTests {
 	private MockMvc mvc;
 
 	@MockitoBean
+	io.greenroom.live.LiveBoard liveBoard;
+
+	@MockitoBean
 	private OmeConfiguration omeConfiguration;
 
 	@MockitoBean

@@ -1,0 +1,296 @@
+package io.greenroom.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.greenroom.admission.LivePublishers;
+import io.greenroom.ome.OmeStream;
+import io.greenroom.stream.App;
+import io.greenroom.stream.Slot;
+import io.greenroom.stream.SlotWentLive;
+import io.greenroom.stream.SlotWentOffline;
+import io.greenroom.stream.StreamCatalog;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Builds each app's board from the poller's last snapshot and Greenroom's own idea of who
+ * is live, keeps the per-session figures OME does not (peak viewers, best frame rate, why
+ * a slot is live), and pushes the board to open pages as server-sent events after every
+ * poll and every change of who is live. Sending runs on its own thread
+ * ({@value #THREAD_NAME}), so neither the poller nor admission waits for a browser.
+ */
+@Service
+public class LiveBoard implements DisposableBean {
+
+	static final String THREAD_NAME = "live-board";
+
+	/** How long one event stream stays open before the browser is asked to reconnect. */
+	private static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
+
+	/** Figures of one session that OME does not keep. */
+	private static final class Session {
+
+		volatile int peakViewers;
+
+		volatile double bestFps;
+
+		volatile String reason = SlotWentLive.ADMITTED;
+
+	}
+
+	private final StreamCatalog catalog;
+
+	private final LivePublishers live;
+
+	private final OmePoller poller;
+
+	private final LiveDemand demand;
+
+	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+	private final Map<Long, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
+
+	// One pending push per app at most matters; a small bounded queue drops the rest.
+	private final ExecutorService sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+			new LinkedBlockingQueue<>(64), (runnable) -> {
+				Thread thread = new Thread(runnable, THREAD_NAME);
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.DiscardPolicy());
+
+	LiveBoard(StreamCatalog catalog, LivePublishers live, OmePoller poller, LiveDemand demand) {
+		this.catalog = catalog;
+		this.live = live;
+		this.poller = poller;
+		this.demand = demand;
+	}
+
+	/** The board of {@code app} now. */
+	public BoardView view(App app) {
+		LiveSnapshot snapshot = this.poller.snapshot();
+		List<SlotCard> cards = new ArrayList<>();
+		int onAir = 0;
+		int viewers = 0;
+		for (Slot slot : this.catalog.listSlots(app.getId())) {
+			SlotCard card = card(app.getName(), slot, snapshot);
+			cards.add(card);
+			onAir += card.onAir() ? 1 : 0;
+			viewers += card.viewers();
+		}
+		return new BoardView(app.getName(), snapshot.at().toEpochMilli(), snapshot.reachable(), snapshot.omeUrl(),
+				(snapshot.unreachableSince() != null) ? snapshot.unreachableSince().toEpochMilli() : null,
+				snapshot.problem(), onAir, viewers, cards);
+	}
+
+	/**
+	 * Slots live and WebRTC viewers of an app, from memory only: for the apps list.
+	 */
+	public AppLive summary(String app) {
+		int viewers = 0;
+		for (OmeStream stream : this.poller.snapshot().streams(app)) {
+			viewers += (stream.stats() != null) ? stream.stats().webrtcViewers() : 0;
+		}
+		return new AppLive(this.live.liveSlots(app).size(), viewers);
+	}
+
+	/**
+	 * Live figures of an app for the apps list.
+	 *
+	 * @param live slots on air
+	 * @param viewers WebRTC viewers
+	 */
+	public record AppLive(int live, int viewers) {
+	}
+
+	/** What the streamer of {@code app/slot} should change now; none when off air. */
+	public List<StreamHealth.Warning> warnings(String app, Slot slot) {
+		OmeStream stream = this.poller.snapshot().stream(app, slot.getName());
+		if (stream == null) {
+			return List.of();
+		}
+		Session session = this.sessions.get(key(app, slot.getName()));
+		return StreamHealth.check(stream, slot.getBitrateKbps(), (session != null) ? session.bestFps : 0, true);
+	}
+
+	private SlotCard card(String app, Slot slot, LiveSnapshot snapshot) {
+		OmeStream stream = snapshot.stream(app, slot.getName());
+		Optional<LivePublishers.OnAir> publisher = this.live.onAir(app, slot.getName());
+		Session session = this.sessions.get(key(app, slot.getName()));
+		boolean onAir = publisher.isPresent() || stream != null;
+		Long since = publisher.map((p) -> p.since().toEpochMilli())
+			.orElse((stream != null && stream.createdTime() != null) ? stream.createdTime().toEpochMilli() : null);
+		String protocol = publisher.map(LivePublishers.OnAir::protocol)
+			.orElse((stream != null) ? stream.sourceType() : null);
+		String address = publisher.map(LivePublishers.OnAir::address)
+			.orElse((stream != null) ? stream.sourceAddress() : null);
+		String reason = !onAir ? null : (session != null) ? session.reason : SlotWentLive.ADMITTED;
+		OmeStream.Video video = (stream != null) ? stream.video() : null;
+		OmeStream.Audio audio = (stream != null) ? stream.audio() : null;
+		OmeStream.Stats stats = (stream != null) ? stream.stats() : null;
+		List<StreamHealth.Warning> warnings = (stream != null)
+				? StreamHealth.check(stream, slot.getBitrateKbps(), (session != null) ? session.bestFps : 0, true)
+				: List.of();
+		int viewers = (stats != null) ? stats.webrtcViewers() : 0;
+		return new SlotCard(slot.getId(), slot.getName(), slot.getDisplayName(), onAir, since, reason, protocol,
+				address, (video != null) ? video.codec() + " " + video.width() + "×" + video.height() : null,
+				(video != null) ? round1(video.framerate()) : 0, (video != null) ? video.bitrate() / 1000 : 0,
+				(video != null) ? video.bitrateAvg() / 1000 : 0,
+				(video != null) ? round1(video.keyFrameIntervalSeconds()) : 0,
+				(audio != null) ? audio.codec() + " " + audio.bitrate() / 1000 + " Kbps" : null, viewers,
+				Math.max(viewers, (session != null) ? session.peakViewers : 0), (stats != null) ? stats.bytesOut() : 0,
+				slot.getBitrateKbps(), warnings);
+	}
+
+	private static double round1(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+	/** Opens an event stream of {@code app}'s board. */
+	SseEmitter subscribe(App app) {
+		SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+		List<SseEmitter> forApp = this.listeners.computeIfAbsent(app.getId(), (key) -> new CopyOnWriteArrayList<>());
+		forApp.add(emitter);
+		this.demand.boardOpened();
+		Runnable gone = () -> {
+			if (forApp.remove(emitter)) {
+				this.demand.boardClosed();
+			}
+		};
+		emitter.onCompletion(gone);
+		emitter.onTimeout(() -> {
+			gone.run();
+			emitter.complete();
+		});
+		emitter.onError((ex) -> gone.run());
+		this.poller.wake();
+		this.sender.execute(() -> send(List.of(emitter), app));
+		return emitter;
+	}
+
+	/** After each poll: keeps the session figures, then updates the open boards. */
+	@EventListener
+	@Order(10)
+	void onSnapshot(LiveSnapshot snapshot) {
+		snapshot.streams().forEach((app, streams) -> streams.forEach((name, stream) -> {
+			Session session = this.sessions.computeIfAbsent(key(app, name), (key) -> new Session());
+			if (stream.stats() != null) {
+				session.peakViewers = Math.max(session.peakViewers, stream.stats().webrtcViewers());
+			}
+			if (stream.video() != null) {
+				session.bestFps = Math.max(session.bestFps, stream.video().framerate());
+			}
+		}));
+		if (snapshot.reachable()) {
+			// Sessions of streams that ended without a word to admission.
+			this.sessions.keySet().removeIf((key) -> {
+				int slash = key.indexOf('/');
+				String app = key.substring(0, slash);
+				String slot = key.substring(slash + 1);
+				return snapshot.stream(app, slot) == null && !this.live.isLive(app, slot);
+			});
+		}
+		pushAll();
+	}
+
+	/**
+	 * On the admission thread: forgets the last session's figures (a new one starts with
+	 * the next poll) and holds nothing new, except the rare adopted stream's reason.
+	 */
+	@EventListener
+	void onLive(SlotWentLive event) {
+		if (SlotWentLive.ADOPTED.equals(event.reason())) {
+			Session session = new Session();
+			session.reason = event.reason();
+			this.sessions.put(key(event.app(), event.slot()), session);
+		}
+		else {
+			this.sessions.remove(key(event.app(), event.slot()));
+		}
+		push(event.app());
+	}
+
+	@EventListener
+	void onOffline(SlotWentOffline event) {
+		this.sessions.remove(key(event.app(), event.slot()));
+		push(event.app());
+	}
+
+	private void pushAll() {
+		this.listeners.forEach((appId, emitters) -> {
+			if (!emitters.isEmpty()) {
+				this.sender.execute(() -> this.catalog.findApp(appId).ifPresent((app) -> send(emitters, app)));
+			}
+		});
+	}
+
+	private void push(String appName) {
+		if (this.listeners.values().stream().allMatch(List::isEmpty)) {
+			return;
+		}
+		this.sender.execute(() -> this.catalog.findAppByName(appName).ifPresent((app) -> {
+			List<SseEmitter> emitters = this.listeners.get(app.getId());
+			if (emitters != null && !emitters.isEmpty()) {
+				send(emitters, app);
+			}
+		}));
+	}
+
+	private void send(List<SseEmitter> emitters, App app) {
+		BoardView view = view(app);
+		for (SseEmitter emitter : emitters) {
+			try {
+				emitter.send(SseEmitter.event().name("board").data(view, MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException ex) {
+				try {
+					emitter.completeWithError(ex);
+				}
+				catch (IllegalStateException alreadyClosed) {
+					// The browser went away and the container has already closed it.
+				}
+			}
+		}
+	}
+
+	/** How many boards are open now. */
+	int openBoards() {
+		return this.demand.openBoards();
+	}
+
+	private static String key(String app, String slot) {
+		return app + "/" + slot;
+	}
+
+	/**
+	 * Ends every open stream as soon as shutdown begins, so the web server's graceful
+	 * shutdown does not wait for them.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeStreams() {
+		this.listeners.values().forEach((emitters) -> emitters.forEach(SseEmitter::complete));
+	}
+
+	@Override
+	public void destroy() {
+		this.sender.shutdownNow();
+		closeStreams();
+	}
+
+}

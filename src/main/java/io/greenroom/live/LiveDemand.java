@@ -1,0 +1,55 @@
+package io.greenroom.live;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether anyone needs fresh figures now: an open live board, or a metrics scrape within
+ * the last {@link #SCRAPE_MEMORY}. The poller reads OME fast only then.
+ */
+@Component
+public class LiveDemand {
+
+	/**
+	 * How long after a scrape the poller stays fast, so the next scrape sees fresh
+	 * figures.
+	 */
+	static final Duration SCRAPE_MEMORY = Duration.ofMinutes(2);
+
+	private final AtomicInteger boards = new AtomicInteger();
+
+	private final Clock clock;
+
+	private volatile Instant lastScrape = Instant.EPOCH;
+
+	LiveDemand(Clock clock) {
+		this.clock = clock;
+	}
+
+	void boardOpened() {
+		this.boards.incrementAndGet();
+	}
+
+	void boardClosed() {
+		this.boards.decrementAndGet();
+	}
+
+	/** A metrics scrape came now. */
+	public void scraped() {
+		this.lastScrape = this.clock.instant();
+	}
+
+	/** How many boards are open now. */
+	int openBoards() {
+		return this.boards.get();
+	}
+
+	boolean wanted() {
+		return this.boards.get() > 0 || this.lastScrape.plus(SCRAPE_MEMORY).isAfter(this.clock.instant());
+	}
+
+}
