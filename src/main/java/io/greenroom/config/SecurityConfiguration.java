@@ -41,8 +41,7 @@ public class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/watch/**", "/layout/**", "/call/**",
 					"/live/**", "/go/**", "/tools/clock", "/tools/time", "/favicon.ico", "/favicon.svg", "/error",
-					"/actuator/health",
-					"/actuator/prometheus")
+					"/actuator/health", "/actuator/prometheus")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether anyone needs fresh figures now: an open live board, or a metrics scrape within
- * the last {@link #SCRAPE_MEMORY}. The poller reads OME fast only then.
+ * Whether anyone needs fresh figures now: an open live board, or a metrics scrape or a
+ * streamer's live check within the last {@link #SCRAPE_MEMORY}. The poller reads OME fast
+ * only then.
  */
 @Component
 public class LiveDemand {
@@ -38,7 +39,7 @@ public class LiveDemand {
 		this.boards.decrementAndGet();
 	}
 
-	/** A metrics scrape came now. */
+	/** A metrics scrape, or a streamer's live check, came now. */
 	public void scraped() {
 		this.lastScrape = this.clock.instant();
 	}
