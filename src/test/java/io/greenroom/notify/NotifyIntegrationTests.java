@@ -110,9 +110,10 @@ class NotifyIntegrationTests {
 					.getLastDeliveryStatus()
 					.equals("delivered"));
 
-				// A wrong key comes through admission as an alert.
+				// A wrong key comes through admission as an alert, blaming the address
+				// behind the trusted proxy (Caddy's compose address).
 				ome.send(OmeWebhook.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/show/slot-1?key=guess",
-						"172.18.0.9", 42000, "203.0.113.50", null));
+						"172.29.213.5", 42000, "203.0.113.50", null));
 				await().until(() -> contents.stream().anyMatch((c) -> c.contains("203.0.113.50")));
 			}
 		}
