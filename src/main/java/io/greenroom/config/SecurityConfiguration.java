@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.greenroom.account.LoginThrottle;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +31,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 @ConditionalOnWebApplication
 public class SecurityConfiguration {
 
+	/**
+	 * The throttle, on the application's clock; slice tests that import this class have
+	 * none and get the system's.
+	 */
 	@Bean
-	LoginThrottle loginThrottle(Clock clock) {
-		return new LoginThrottle(clock);
+	LoginThrottle loginThrottle(ObjectProvider<Clock> clock) {
+		return new LoginThrottle(clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
