@@ -21,8 +21,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * filter answers it first and checks OME's signature instead. Everything needs the admin
  * login except the login page, static assets, the public player pages, streamer links
  * ({@code /go/**}, whose token is the key), the health check and the error page. CSRF
- * protection is Spring Security's default and stays on for every form. Failed
- * logins are slowed down by {@link LoginThrottle}.
+ * protection is Spring Security's default and stays on for every form; only the call
+ * page's seat endpoints, which no cookie authorises, are exempt. Failed logins are slowed
+ * down by {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -44,6 +45,11 @@ public class SecurityConfiguration {
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/apps", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("GREENROOM_SESSION"))
+			// The call page's seat endpoints are authorised by the participant token or
+			// the
+			// seat's random id, never by a cookie, so there is nothing for CSRF to
+			// protect.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/call/*/seats", "/call/*/seats/**"))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.deny()));
 		return http.build();
 	}
