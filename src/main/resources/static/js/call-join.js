@@ -23,6 +23,15 @@
 
   form.hidden = false;
   document.documentElement.classList.add('has-join');
+  // The grid ends where the bar begins, however the bar wraps on a narrow screen.
+  function fitGrid() {
+    document.documentElement.style.setProperty('--join-height', form.offsetHeight + 'px');
+  }
+  fitGrid();
+  if (window.ResizeObserver) {
+    new ResizeObserver(fitGrid).observe(form);
+  }
+  window.addEventListener('resize', fitGrid);
   try {
     nameInput.value = window.localStorage.getItem('greenroom.call.name') || '';
   } catch (ignored) {

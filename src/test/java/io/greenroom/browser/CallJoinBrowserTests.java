@@ -123,6 +123,8 @@ class CallJoinBrowserTests {
 			.isEmpty();
 		assertThat(bobPage.findElements(By.cssSelector(".tile[data-slot=slot-3]"))).isEmpty();
 		assertThat(tiles(adaPage)).hasSize(3);
+		assertGridEndsAboveTheJoinBar(adaPage);
+		assertGridEndsAboveTheJoinBar(bobPage);
 		this.ada.screenshot("call-joined-phone");
 		this.bob.screenshot("call-joined");
 
@@ -207,6 +209,12 @@ class CallJoinBrowserTests {
 				: "rtmp://127.0.0.1:1935/room/" + slot + "?key=" + secret;
 		String newUrl = whip ? "http://127.0.0.1:3333/room/" + slot : "rtmp://127.0.0.1:1935/room/" + slot;
 		this.ome.send(OmeWebhook.closing("incoming", whip ? "WebRTC" : "RTMP", url, newUrl, "172.18.0.5", port, null));
+	}
+
+	private static void assertGridEndsAboveTheJoinBar(ChromeDriver page) {
+		Number gap = (Number) page.executeScript("return document.getElementById('join').getBoundingClientRect().top"
+				+ " - document.getElementById('grid').getBoundingClientRect().bottom");
+		assertThat(gap.doubleValue()).as("the bar covers no tile").isGreaterThanOrEqualTo(0);
 	}
 
 	private static List<String> tiles(ChromeDriver page) {
