@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
  * Seats of an app's call: who joined on which slot. A slot is free when it is enabled,
  * not live, and not held by another joiner whose page renewed the hold within
  * {@link #HOLD}. Joiners get the first free slot in natural order. Kept in memory only:
- * after a restart, live slots stay taken by being live, and open pages renew nothing
- * (their participants join again).
+ * after a restart, a participant who is live keeps the slot by being live, but their tile
+ * shows the slot's display name instead of the name they typed.
  */
 @Service
 public class CallSeats {
