@@ -23,7 +23,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * login except the login page, static assets, the public player pages, streamer links
  * ({@code /go/**}, whose token is the key), the clock source page and its time endpoint,
  * the health check and the error page. CSRF protection is Spring Security's default and
- * stays on for every form. Failed logins are slowed down by {@link LoginThrottle}. The
+ * stays on for every form; only the call page's seat endpoints, which no cookie
+ * authorises, are exempt. Failed logins are slowed down by {@link LoginThrottle}. The
  * Prometheus endpoint has its own bearer token, checked by a filter of the live module
  * ahead of this chain.
  */
@@ -52,6 +53,11 @@ public class SecurityConfiguration {
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/apps", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("GREENROOM_SESSION"))
+			// The call page's seat endpoints are authorised by the participant token or
+			// the
+			// seat's random id, never by a cookie, so there is nothing for CSRF to
+			// protect.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/call/*/seats", "/call/*/seats/**"))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.deny()));
 		return http.build();
 	}

@@ -152,6 +152,10 @@ class LayoutController {
 		this.catalog.listSlots(owner.getId()).forEach((slot) -> names.put(slot.getName(), slot.getDisplayName()));
 		model.addAttribute("page", new CallPage(owner.getName(), names, viewer.source("{slot}")));
 		model.addAttribute("liveUrl", viewer.liveUrl());
+		model.addAttribute("namesUrl", "/call/" + owner.getName() + "/names" + viewer.query());
+		model.addAttribute("seatsUrl", "/call/" + owner.getName() + "/seats");
+		// A participant's page carries their join link: keep it out of other sites' logs.
+		response.setHeader("Referrer-Policy", "no-referrer");
 		return VIEW_CALL;
 	}
 

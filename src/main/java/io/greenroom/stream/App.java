@@ -55,6 +55,9 @@ public class App {
 	@Column(name = "on_duplicate", nullable = false, length = 16)
 	private DuplicatePublisher onDuplicate = DuplicatePublisher.DENY;
 
+	@Column(name = "participant_generation", nullable = false)
+	private int participantGeneration;
+
 	protected App() {
 	}
 
@@ -82,6 +85,18 @@ public class App {
 	public AppSettings getSettings() {
 		return new AppSettings(this.llhls, this.webrtcRtx, this.webrtcUlpfec, this.webrtcJitterBuffer,
 				this.playoutDelayMinMs, this.playoutDelayMaxMs);
+	}
+
+	/**
+	 * The generation of the app's call participant link: raising it invalidates every
+	 * link issued before.
+	 */
+	public int getParticipantGeneration() {
+		return this.participantGeneration;
+	}
+
+	void nextParticipantGeneration() {
+		this.participantGeneration++;
 	}
 
 	public AccessPolicy getAccessPolicy() {

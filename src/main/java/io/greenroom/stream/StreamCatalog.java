@@ -251,6 +251,19 @@ public class StreamCatalog {
 		return app;
 	}
 
+	/**
+	 * Replaces the app's call participant link: every link given out before stops letting
+	 * people join.
+	 */
+	@Transactional
+	public App rotateParticipantLink(Long id) {
+		App app = this.apps.findById(id).orElseThrow(() -> new UnknownEntityException("app", id));
+		app.nextParticipantGeneration();
+		this.apps.flush();
+		logger.info("Replaced the participant link of app {}", app.getName());
+		return app;
+	}
+
 	/** Every slot with its app, for caches that answer without the database. */
 	public List<Slot> allSlots() {
 		return this.slots.findAllWithApp();

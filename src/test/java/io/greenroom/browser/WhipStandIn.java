@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,7 +23,8 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in WHIP endpoint on loopback, with CORS headers: it records each SDP offer and
  * answers with a status the test sets, or with an SDP answer the test supplies (made by a
  * second RTCPeerConnection in the browser), and records the DELETEs that end sessions. It
- * makes no media of its own.
+ * makes no media of its own. Players that dial it for signalling (a GET) get no answer
+ * for up to 30 s, as if the media server were slow, so they stay on the page.
  */
 final class WhipStandIn implements AutoCloseable {
 
@@ -46,6 +48,8 @@ final class WhipStandIn implements AutoCloseable {
 	private final List<String> deletes = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger sessions = new AtomicInteger();
+
+	private final CountDownLatch closed = new CountDownLatch(1);
 
 	private volatile int status = 201;
 
@@ -101,6 +105,7 @@ final class WhipStandIn implements AutoCloseable {
 					exchange.sendResponseHeaders(200, -1);
 				}
 				case "POST" -> post(exchange);
+				case "GET" -> holdSilently();
 				default -> exchange.sendResponseHeaders(405, -1);
 			}
 		}
@@ -132,8 +137,18 @@ final class WhipStandIn implements AutoCloseable {
 		}
 	}
 
+	private void holdSilently() {
+		try {
+			this.closed.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public void close() {
+		this.closed.countDown();
 		this.server.stop(0);
 		this.executor.shutdownNow();
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.ViewerTokens;
+import io.greenroom.call.ParticipantLinks;
 import io.greenroom.layout.Layout;
 import io.greenroom.layout.Layouts;
 import io.greenroom.live.LiveBoard;
@@ -58,9 +59,12 @@ class AppController {
 
 	private final LiveBoard board;
 
+	private final ParticipantLinks participantLinks;
+
 	AppController(StreamCatalog catalog, LivePublishers live, ViewerTokens viewerTokens, PublishEndpoints endpoints,
-			Layouts layouts, Clock clock, LiveBoard board) {
+			Layouts layouts, Clock clock, LiveBoard board, ParticipantLinks participantLinks) {
 		this.board = board;
+		this.participantLinks = participantLinks;
 		this.layouts = layouts;
 		this.catalog = catalog;
 		this.live = live;
@@ -153,6 +157,8 @@ class AppController {
 		List<ShareLink> links = new ArrayList<>();
 		if (form.slot().equals(ViewerTokens.ALL_SLOTS)) {
 			links.add(new ShareLink("Call grid", site + "/call/" + app.getName() + query));
+			links.add(new ShareLink("Call grid with Join, for participants only",
+					site + this.participantLinks.path(app) + "&" + ViewerTokens.PARAMETER + "=" + token));
 			for (Layout layout : this.layouts.list(appId)) {
 				links.add(new ShareLink("Layout " + layout.getName() + " (OBS Browser source)",
 						site + "/layout/" + app.getName() + "/" + layout.getName() + query));
@@ -178,6 +184,11 @@ class AppController {
 		model.addAttribute("app", app);
 		model.addAttribute("slots", slots);
 		model.addAttribute("layouts", this.layouts.list(app.getId()));
+		String participantLink = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+				+ this.participantLinks.path(app);
+		model.addAttribute("participantLink", participantLink);
+		model.addAttribute("participantLinkMasked", participantLink.substring(0, participantLink.lastIndexOf('.') + 1)
+				+ "••••" + participantLink.substring(participantLink.length() - 4));
 		model.addAttribute("liveSlots",
 				slots.stream()
 					.filter((slot) -> this.live.isLive(app.getName(), slot.getName()))

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.SessionHistory;
 import io.greenroom.admission.ViewerTokens;
+import io.greenroom.call.ParticipantLinks;
 import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
 import io.greenroom.layout.Layout;
@@ -93,6 +94,9 @@ class AppControllerTests {
 
 	@MockitoBean
 	private Layouts layouts;
+
+	@MockitoBean
+	private ParticipantLinks participantLinks;
 
 	@Test
 	void listsAppsWithTheirSlotCounts() throws Exception {
@@ -300,6 +304,18 @@ class AppControllerTests {
 	}
 
 	@Test
+	void showsTheParticipantLinkMaskedWithCopyAndReplace() throws Exception {
+		given(this.catalog.findApp(7L)).willReturn(Optional.of(show()));
+		given(this.participantLinks.path(any())).willReturn("/call/show?join=7.abcdefgh1a2b");
+		this.mvc.perform(get("/apps/7"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("participantLink", "http://localhost/call/show?join=7.abcdefgh1a2b"))
+			.andExpect(content().string(containsString(">http://localhost/call/show?join=7.••••1a2b</code>")))
+			.andExpect(content().string(containsString("id=\"copy-participant-link\"")))
+			.andExpect(content().string(containsString("/apps/7/participant-link/rotate")));
+	}
+
+	@Test
 	void answers404ForAnUnknownApp() throws Exception {
 		given(this.catalog.findApp(99L)).willReturn(Optional.empty());
 		this.mvc.perform(get("/apps/99"))
@@ -341,10 +357,13 @@ class AppControllerTests {
 		given(main.getName()).willReturn("main");
 		given(this.layouts.list(7L)).willReturn(List.of(main));
 		given(this.viewerTokens.issue(any(), any(), any())).willReturn("v1.show.*.1.sig");
+		given(this.participantLinks.path(any())).willReturn("/call/show?join=7.mac");
 		this.mvc.perform(post("/apps/7/share").with(csrf()).param("slot", "*").param("hours", "2"))
 			.andExpect(redirectedUrl("/apps/7"))
 			.andExpect(flash().attribute("shareLinks",
 					List.of(new ShareLink("Call grid", "http://localhost/call/show?token=v1.show.*.1.sig"),
+							new ShareLink("Call grid with Join, for participants only",
+									"http://localhost/call/show?join=7.mac&token=v1.show.*.1.sig"),
 							new ShareLink("Layout main (OBS Browser source)",
 									"http://localhost/layout/show/main?token=v1.show.*.1.sig"),
 							new ShareLink("Signalling URL for another player (put the slot name for SLOT)",
