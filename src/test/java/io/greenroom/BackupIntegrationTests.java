@@ -151,10 +151,9 @@ class BackupIntegrationTests {
 		OmeWebhook ome = new OmeWebhook(greenroom.baseUrl(), admissionKey);
 		String secret = slot1.getPublishSecret().value();
 		String url = "rtmp://127.0.0.1:1935/show/slot-1?key=" + secret;
-		assertThat(
-				ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.18.0.5", 40001, "203.0.113.1", null)).body())
-			.contains("\"allowed\":true");
-		ome.send(OmeWebhook.closing("incoming", "RTMP", url, "rtmp://127.0.0.1:1935/show/slot-1", "172.18.0.5", 40001,
+		assertThat(ome.send(OmeWebhook.opening("incoming", "RTMP", url, "172.29.213.5", 40001, "203.0.113.1", null))
+			.body()).contains("\"allowed\":true");
+		ome.send(OmeWebhook.closing("incoming", "RTMP", url, "rtmp://127.0.0.1:1935/show/slot-1", "172.29.213.5", 40001,
 				"203.0.113.1"));
 		SessionHistory history = greenroom.bean(SessionHistory.class);
 		await().atMost(10, TimeUnit.SECONDS)

@@ -84,7 +84,7 @@ class AdmissionAnnouncementTests {
 		return new AdmissionPolicy(new SlotDirectory(catalog), new LivePublishers(),
 				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 100, List.of()),
 						clock),
-				new TrustedProxies(List.of()), new LogBudget(), new ViewerTokens("viewer-key", clock),
+				new TrustedProxies(List.of("172.18.0.0/16")), new LogBudget(), new ViewerTokens("viewer-key", clock),
 				new SessionRecorder() {
 
 					private long lastId;

@@ -217,6 +217,13 @@ public final class AdmissionLoadGenerator {
 				allowed.get(), denied.get(), closed.get(), opened.get());
 	}
 
+	/**
+	 * The peer OME sees: Caddy's address on the compose network, a trusted proxy by
+	 * default, so the guard blames each request's {@code real_ip} as it does behind
+	 * Caddy.
+	 */
+	static final String PEER = "172.29.213.5";
+
 	private static Request request(Random random, Mix mix, List<Slot> slots, ConcurrentLinkedQueue<Open> open,
 			AtomicInteger ports) {
 		int roll = random.nextInt(100);
@@ -224,28 +231,26 @@ public final class AdmissionLoadGenerator {
 			Open session = open.poll();
 			if (session != null) {
 				return new Request(OmeWebhook.closing("incoming", session.whip() ? "WebRTC" : "RTMP",
-						publishUrl(session.slot(), session.whip()), bareUrl(session.slot(), session.whip()),
-						"172.18.0.5", session.port(), "198.51.100.10"), null);
+						publishUrl(session.slot(), session.whip()), bareUrl(session.slot(), session.whip()), PEER,
+						session.port(), "198.51.100.10"), null);
 			}
 		}
 		Slot slot = slots.get(random.nextInt(slots.size()));
 		if (roll < mix.publish()) {
 			int port = ports.incrementAndGet();
 			boolean whip = random.nextBoolean();
-			return new Request(OmeWebhook.opening("incoming", whip ? "WebRTC" : "RTMP", publishUrl(slot, whip),
-					"172.18.0.5", port, "198.51.100.10", whip ? "Mozilla/5.0 OBS/31.0" : null),
-					new Open(slot, port, whip));
+			return new Request(OmeWebhook.opening("incoming", whip ? "WebRTC" : "RTMP", publishUrl(slot, whip), PEER,
+					port, "198.51.100.10", whip ? "Mozilla/5.0 OBS/31.0" : null), new Open(slot, port, whip));
 		}
 		if (roll < mix.play()) {
 			return new Request(OmeWebhook.opening("outgoing", "WebRTC",
-					"ws://127.0.0.1:3333/" + slot.app() + "/" + slot.slot(), "172.18.0.5",
-					30000 + random.nextInt(30000), "198.51.100." + random.nextInt(255), "Mozilla/5.0 Chrome/156"),
-					null);
+					"ws://127.0.0.1:3333/" + slot.app() + "/" + slot.slot(), PEER, 30000 + random.nextInt(30000),
+					"198.51.100." + random.nextInt(255), "Mozilla/5.0 Chrome/156"), null);
 		}
 		return new Request(
 				OmeWebhook.opening("incoming", "RTMP",
 						"rtmp://127.0.0.1:1935/" + slot.app() + "/" + slot.slot() + "?key=wrong" + random.nextInt(),
-						"172.18.0.5", 50000 + random.nextInt(10000),
+						PEER, 50000 + random.nextInt(10000),
 						"10." + random.nextInt(255) + "." + random.nextInt(255) + "." + random.nextInt(255), null),
 				null);
 	}

@@ -84,8 +84,10 @@ class DashboardScreenshotBrowserTests {
 
 			List<WebElement> rows = browser.findElements(By.cssSelector("#slots tbody tr"));
 			assertThat(rows).hasSize(4);
-			assertThat(rows.get(0).getText()).contains("slot-1", "Host", "live");
-			assertThat(rows.get(1).getText()).contains("slot-2", "Guest 1").doesNotContain("live");
+			assertThat(rows.get(0).getText()).contains("slot-1", "live");
+			assertThat(rows.get(0).findElement(By.name("displayName")).getDomProperty("value")).isEqualTo("Host");
+			assertThat(rows.get(1).getText()).contains("slot-2").doesNotContain("live");
+			assertThat(rows.get(1).findElement(By.name("displayName")).getDomProperty("value")).isEqualTo("Guest 1");
 			assertThat(browser.findElement(By.id("layout-list")).getText()).contains("main", "1920 × 1080");
 			assertThat(browser.findElements(By.id("ome-restart-needed"))).as("applied").isEmpty();
 			assertThat(browser.getPageSource()).doesNotContain(host.getPublishSecret().value());
