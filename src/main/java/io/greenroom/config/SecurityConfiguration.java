@@ -21,8 +21,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * filter answers it first and checks OME's signature instead. Everything needs the admin
  * login except the login page, static assets, the public player pages, streamer links
  * ({@code /go/**}, whose token is the key), the health check and the error page. CSRF
- * protection is Spring Security's default and stays on for every form. Failed
- * logins are slowed down by {@link LoginThrottle}.
+ * protection is Spring Security's default and stays on for every form. Failed logins are
+ * slowed down by {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication

@@ -116,8 +116,8 @@ class ServerXmlStructureTests {
 
 	@Test
 	void advertisesTheRelayWithTheSameHostAsTheCandidatesAsOmesOriginSampleDoes() throws IOException {
-		Set<String> sampleForms = OmeElementPaths.readList(new ClassPathResource("ome/paths/advertised-address.txt")
-			.getContentAsString(StandardCharsets.UTF_8));
+		Set<String> sampleForms = OmeElementPaths.readList(
+				new ClassPathResource("ome/paths/advertised-address.txt").getContentAsString(StandardCharsets.UTF_8));
 		assertThat(sampleForms).containsExactly("IceCandidate ${env:OME_HOST_IP:*}", "TcpRelay ${env:OME_HOST_IP:*}");
 		Pattern value = Pattern.compile("<(IceCandidate|TcpRelay)>(\\$\\{env:OME_HOST_IP:[^}]*\\}):");
 		String xml = new ServerXmlGenerator().generate(settings(OmeFixtures.defaults()), List.of(app("show")), SECRETS);
