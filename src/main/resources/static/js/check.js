@@ -270,7 +270,7 @@
       }).then(function (session) {
         step('signalling', true, 'Signalling reached: OME answered.');
         step('publish', true, 'Publish admitted: OME accepted the test pattern on ' + session.app + '/' + session.slot + '.');
-        post(root.dataset.advertised, token, { answer: publisher.answer, link: publisher.link }).then(function (report) {
+        return post(root.dataset.advertised, token, { answer: publisher.answer, link: publisher.link }).then(function (report) {
           var bad = report.addresses.filter(function (a) { return a.verdict !== 'PUBLIC_HOST'; });
           var text = report.addresses.map(function (a) {
             return a.address + ':' + a.port + '/' + a.transport + ' (' + VERDICTS[a.verdict] + ')';
@@ -278,7 +278,11 @@
           step('advertised', bad.length === 0 && report.addresses.length > 0,
             'OME advertises ' + (text || 'no address') + '.', bad.length === 0 ? null :
               'Set OME_HOST_IP to the public IP address of ' + report.publicHost + ' and restart OME.');
-        });
+          result.advertisedWarning = bad.length > 0 || report.addresses.length === 0;
+        }, function () {
+          step('advertised', null, 'Could not judge the addresses OME advertises.');
+        }).then(function () { return session; });
+      }).then(function (session) {
         step('upload', null, 'Sending media to OME…');
         return until(function () { return publisher.state === 'connected' || publisher.state === 'failed'; }, 15000)
           .then(function () {
@@ -322,7 +326,7 @@
             }
             else if (found.relay) {
               result.transport = 'relay';
-              step('transport', true, 'Media came only over the TCP relay (port 3478, ' + found.address + '). ' +
+              step('transport', true, 'Media came only over the TCP relay (' + found.address + '). ' +
                 'This is expected while OME forces TCP (GREENROOM_OME_TCP_FORCE=true); viewers whose networks block ' +
                 'UDP still play.');
             }
@@ -353,7 +357,13 @@
         });
       }).then(function () {
         result.ok = true;
-        step('summary', true, 'Everything works: viewers can watch through ' + root.dataset.publicHost + '.');
+        if (result.advertisedWarning) {
+          step('summary', true, 'Playback works from this browser, but OME advertises an address viewers elsewhere ' +
+            'may not reach (see above).');
+        }
+        else {
+          step('summary', true, 'Everything works: viewers can watch through ' + root.dataset.publicHost + '.');
+        }
         finish();
       }).catch(function (error) {
         result.ok = false;
