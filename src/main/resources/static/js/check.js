@@ -108,6 +108,7 @@
       var relay = local.candidateType === 'relay' || remote.candidateType === 'relay';
       return {
         relay: relay,
+        relayUrl: local.url || null,
         udp: !relay && (remote.protocol || local.protocol) === 'udp',
         address: (remote.address || remote.ip || '?') + ':' + remote.port
       };
@@ -326,7 +327,8 @@
             }
             else if (found.relay) {
               result.transport = 'relay';
-              step('transport', true, 'Media came only over the TCP relay (' + found.address + '). ' +
+              step('transport', true, 'Media came only over the TCP relay' +
+                (found.relayUrl ? ' (' + found.relayUrl.replace(/^turns?:/, '').replace(/\?.*$/, '') + ')' : '') + '. ' +
                 'This is expected while OME forces TCP (GREENROOM_OME_TCP_FORCE=true); viewers whose networks block ' +
                 'UDP still play.');
             }
