@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
+import io.greenroom.admission.LivePublishers;
 import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
+import io.greenroom.ome.OmeConfiguration;
 import io.greenroom.publish.PublicProperties;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,12 @@ class CheckControllerTests {
 
 	@MockitoBean
 	private PublicHost publicHost;
+
+	@MockitoBean
+	private OmeConfiguration omeConfiguration;
+
+	@MockitoBean
+	private LivePublishers live;
 
 	@Test
 	@WithMockUser
