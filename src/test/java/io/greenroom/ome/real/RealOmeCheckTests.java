@@ -9,8 +9,11 @@ import io.greenroom.check.CheckSlot;
 import io.greenroom.stream.StreamCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -26,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(RealOmeCondition.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealOmeCheckTests {
 
 	private static final String PASSWORD = "check-admin-password";
@@ -64,6 +68,7 @@ class RealOmeCheckTests {
 	}
 
 	@Test
+	@Order(1)
 	void everyStepOfTheCheckSucceedsAndReportsAFirstFrameTime() throws Exception {
 		ChromeDriver browser = this.chromium.driver();
 		browser.get(this.stage.greenroom().baseUrl() + "/check");
@@ -89,6 +94,7 @@ class RealOmeCheckTests {
 	}
 
 	@Test
+	@Order(2)
 	void theConfigPageShowsTheAddressesOmeHandsOut() {
 		ChromeDriver browser = this.chromium.driver();
 		browser.get(this.stage.greenroom().baseUrl() + "/server-config");
@@ -102,6 +108,26 @@ class RealOmeCheckTests {
 			.contains("ICE candidate", "TCP relay (TURN)", "127.0.0.1:" + this.stage.ome().ports().relay(),
 					"loopback address");
 		assertThat(browser.findElements(By.id("advertised-warning"))).isNotEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void anAdvertisedAddressNobodyReachesIsNamedWithItsFix() throws Exception {
+		// OME tells every client to send media to a documentation address (RFC 5737).
+		this.stage.ome().restartWith(Map.of("OME_HOST_IP", "192.0.2.1"));
+		ChromeDriver browser = this.chromium.driver();
+		browser.get(this.stage.greenroom().baseUrl() + "/check");
+		browser.findElement(By.id("check-start")).click();
+		await("the check finishes").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> Boolean.TRUE.equals(script("return window.greenroomCheck && window.greenroomCheck.done")));
+		String steps = browser.findElement(By.id("check-steps")).getText();
+		System.out.println("Setup check with OME_HOST_IP=192.0.2.1:\n" + steps);
+		assertThat(script("return window.greenroomCheck.ok")).as(steps).isEqualTo(Boolean.FALSE);
+		assertThat(steps).contains("Signalling reached", "Publish admitted",
+				"192.0.2.1:" + this.stage.ome().ports().relay() + "/tcp (differs from the address",
+				"Media from this browser never reached OME", "UDP 10000-10004", "OME_HOST_IP");
+		assertThat(steps).doesNotContain("First frame after");
 	}
 
 	private Object script(String script) {
