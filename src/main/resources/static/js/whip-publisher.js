@@ -5,6 +5,7 @@
 //   publisher.start(mediaStream).then(...);   // states: connecting, connected, failed, stopped
 //   publisher.stats().then(function (s) { s.bitrateKbps; s.codec; });
 //   publisher.stop();                          // sends the WHIP DELETE
+//   publisher.answer, publisher.link           // OME's answer SDP and Link header (ICE servers), once started
 (function (global) {
   'use strict';
 
@@ -44,6 +45,8 @@
     this.pc = null;
     this.resource = null;
     this.lastStats = null;
+    this.answer = null;
+    this.link = null;
   }
 
   WhipPublisher.prototype.setState = function (state, detail) {
@@ -133,9 +136,11 @@
         }
         var location = response.headers.get('Location');
         self.resource = location ? new URL(location, self.url).toString() : null;
+        self.link = response.headers.get('Link');
         return response.text();
       })
       .then(function (answer) {
+        self.answer = answer;
         return pc.setRemoteDescription({ type: 'answer', sdp: answer });
       })
       .catch(function (error) {

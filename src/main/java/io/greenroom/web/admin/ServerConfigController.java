@@ -3,6 +3,7 @@ package io.greenroom.web.admin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import io.greenroom.check.AdvertisedCheck;
 import io.greenroom.ome.OmeConfiguration;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Shows the generated {@code Server.xml} (secrets masked), offers it for download, and
- * applies it by restarting OME.
+ * applies it by restarting OME; and shows what OME actually advertises for media, from a
+ * WHIP answer the producer's browser received.
  */
 @Controller
 class ServerConfigController {
@@ -29,13 +31,34 @@ class ServerConfigController {
 
 	private final OmeConfiguration configuration;
 
-	ServerConfigController(OmeConfiguration configuration) {
+	private final AdvertisedCheck advertised;
+
+	ServerConfigController(OmeConfiguration configuration, AdvertisedCheck advertised) {
 		this.configuration = configuration;
+		this.advertised = advertised;
 	}
 
 	@GetMapping("/server-config")
 	String showServerConfig(Model model) {
 		model.addAttribute("xml", this.configuration.generateMasked());
+		return VIEW_SERVER_CONFIG;
+	}
+
+	/**
+	 * The page again, with the ICE candidates and TCP relays OME handed out in the WHIP
+	 * answer the page's "Check what OME advertises" button received.
+	 */
+	@PostMapping("/server-config/advertised")
+	String processAdvertisedCheck(@RequestParam(defaultValue = "") String answer,
+			@RequestParam(defaultValue = "") String link, @RequestParam(defaultValue = "") String failure,
+			Model model) {
+		model.addAttribute("xml", this.configuration.generateMasked());
+		if (!failure.isBlank()) {
+			model.addAttribute("advertisedFailure", failure.substring(0, Math.min(failure.length(), 500)));
+		}
+		else {
+			model.addAttribute("advertised", this.advertised.judge(answer, link));
+		}
 		return VIEW_SERVER_CONFIG;
 	}
 

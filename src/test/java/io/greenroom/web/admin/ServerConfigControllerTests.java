@@ -1,6 +1,10 @@
 package io.greenroom.web.admin;
 
 import io.greenroom.admission.LivePublishers;
+import io.greenroom.check.AdvertisedCheck;
+import io.greenroom.check.PublicHost;
+import java.net.InetAddress;
+import java.util.Set;
 import io.greenroom.config.PasswordConfiguration;
 import io.greenroom.config.SecurityConfiguration;
 import java.nio.file.Path;
@@ -36,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(ServerConfigController.class)
-@Import({ SecurityConfiguration.class, PasswordConfiguration.class })
+@Import({ SecurityConfiguration.class, PasswordConfiguration.class, AdvertisedCheck.class,
+		ServerConfigControllerTests.Wiring.class })
 @WithMockUser
 class ServerConfigControllerTests {
 
@@ -48,6 +53,79 @@ class ServerConfigControllerTests {
 
 	@MockitoBean
 	private LivePublishers live;
+
+	@MockitoBean
+	private PublicHost publicHost;
+
+	/** OME 0.19's WHIP answer, abridged to what carries addresses. */
+	private static final String ANSWER = """
+			v=0
+			o=OvenMediaEngine 2059373399 2 IN IP4 127.0.0.1
+			m=video 9 UDP/TLS/RTP/SAVPF 108
+			c=IN IP4 0.0.0.0
+			a=candidate:2981540673 1 UDP 50 ADDRESS 10001 typ host
+			a=end-of-candidates
+			""";
+
+	private static final String LINK = "<turn:ADDRESS:3478?transport=tcp>; rel=\"ice-server\"; username=\"ome\"";
+
+	@Test
+	void warnsWhenOmeAdvertisesAPrivateAddress() throws Exception {
+		givenPublicHost();
+		this.mvc
+			.perform(post("/server-config/advertised").with(csrf())
+				.param("answer", ANSWER.replace("ADDRESS", "203.0.113.10"))
+				.param("link", LINK.replace("ADDRESS", "172.18.0.3")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"advertised-warning\"")))
+			.andExpect(content().string(containsString("172.18.0.3:3478")))
+			.andExpect(content().string(containsString("private address")));
+	}
+
+	@Test
+	void warnsWhenOmeAdvertisesLoopback() throws Exception {
+		givenPublicHost();
+		this.mvc
+			.perform(post("/server-config/advertised").with(csrf())
+				.param("answer", ANSWER.replace("ADDRESS", "127.0.0.1"))
+				.param("link", LINK.replace("ADDRESS", "127.0.0.1")))
+			.andExpect(content().string(containsString("id=\"advertised-warning\"")))
+			.andExpect(content().string(containsString("loopback address")));
+	}
+
+	@Test
+	void saysAllIsWellWhenEveryAddressIsThePublicOne() throws Exception {
+		givenPublicHost();
+		this.mvc
+			.perform(post("/server-config/advertised").with(csrf())
+				.param("answer", ANSWER.replace("ADDRESS", "203.0.113.10"))
+				.param("link", LINK.replace("ADDRESS", "203.0.113.10")))
+			.andExpect(content().string(containsString("id=\"advertised-ok\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"advertised-warning\""))))
+			.andExpect(content().string(containsString("203.0.113.10:10001")));
+	}
+
+	@Test
+	void showsWhyTheBrowserGotNoAnswer() throws Exception {
+		givenPublicHost();
+		this.mvc
+			.perform(post("/server-config/advertised").with(csrf())
+				.param("failure", "The check could not get an answer from OME: Failed to fetch"))
+			.andExpect(content().string(containsString("could not get an answer from OME")));
+	}
+
+	@Test
+	void theCheckNeedsTheCsrfToken() throws Exception {
+		this.mvc.perform(post("/server-config/advertised").param("answer", ANSWER)).andExpect(status().isForbidden());
+	}
+
+	private void givenPublicHost() throws Exception {
+		given(this.publicHost.name()).willReturn("live.example.org");
+		given(this.publicHost.addresses())
+			.willReturn(Set.of(InetAddress.getByAddress(new byte[] { (byte) 203, 0, 113, 10 })));
+		given(this.configuration.status()).willReturn(new OmeConfigStatus(Path.of("/data/ome-conf/Server.xml"),
+				Instant.parse("2026-11-25T18:00:00Z"), null, false, "runs the command: true", true));
+	}
 
 	@Test
 	void showsTheFileWithSecretsMasked() throws Exception {
@@ -134,6 +212,16 @@ class ServerConfigControllerTests {
 		this.mvc.perform(post("/server-config/apply").with(csrf()))
 			.andExpect(redirectedUrl("/server-config"))
 			.andExpect(flash().attribute("errorMessage", "No restart hook is configured."));
+	}
+
+	@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+	static class Wiring {
+
+		@org.springframework.context.annotation.Bean
+		java.time.Clock clock() {
+			return java.time.Clock.systemUTC();
+		}
+
 	}
 
 }
