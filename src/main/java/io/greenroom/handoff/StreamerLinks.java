@@ -1,15 +1,9 @@
 package io.greenroom.handoff;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.greenroom.ome.LinkTokens;
 import io.greenroom.ome.OmeSecrets;
 import io.greenroom.stream.Slot;
 import io.greenroom.stream.StreamCatalog;
@@ -30,22 +24,18 @@ public class StreamerLinks {
 	/** URL path prefix of a streamer page. */
 	public static final String PATH = "/go/";
 
-	private static final String PURPOSE = "greenroom streamer link v1";
-
-	private static final int MAC_BYTES = 18;
-
-	private final OmeSecrets secrets;
+	private final LinkTokens tokens;
 
 	private final StreamCatalog catalog;
 
 	public StreamerLinks(OmeSecrets secrets, StreamCatalog catalog) {
-		this.secrets = secrets;
+		this.tokens = new LinkTokens(secrets, "greenroom streamer link v1");
 		this.catalog = catalog;
 	}
 
 	/** The token for a slot as it is now. */
 	public String token(Slot slot) {
-		return slot.getId() + "." + mac(slot);
+		return this.tokens.token(slot.getId(), slot.getPublishSecret().value());
 	}
 
 	/**
@@ -67,41 +57,13 @@ public class StreamerLinks {
 	 * is enabled; empty for a malformed, forged, rotated or disabled link.
 	 */
 	public Optional<Slot> resolve(String token) {
-		int dot = token.indexOf('.');
-		if (dot < 1 || dot > 18 || token.length() > 64) {
+		OptionalLong id = LinkTokens.id(token);
+		if (id.isEmpty()) {
 			return Optional.empty();
 		}
-		long id;
-		try {
-			id = Long.parseLong(token.substring(0, dot));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-		byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-		return this.catalog.findSlotById(id)
-			.filter((slot) -> MessageDigest.isEqual(mac(slot).getBytes(StandardCharsets.US_ASCII), given))
+		return this.catalog.findSlotById(id.getAsLong())
+			.filter((slot) -> this.tokens.matches(token, slot.getId(), slot.getPublishSecret().value()))
 			.filter(Slot::isEnabled);
-	}
-
-	private String mac(Slot slot) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(linkKey(), "HmacSHA256"));
-			byte[] full = mac
-				.doFinal((slot.getId() + "\0" + slot.getPublishSecret().value()).getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, MAC_BYTES));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
-		}
-	}
-
-	/** A key of its own for this purpose, so a streamer link is never a viewer token. */
-	private byte[] linkKey() throws GeneralSecurityException {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(this.secrets.viewerTokenKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return mac.doFinal(PURPOSE.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
