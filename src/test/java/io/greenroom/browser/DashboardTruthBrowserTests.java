@@ -97,6 +97,9 @@ class DashboardTruthBrowserTests {
 			Number settingsHeight = (Number) js(browser,
 					"return document.getElementById('settings').getBoundingClientRect().height");
 			assertThat(settingsHeight.doubleValue()).isLessThan(3000);
+			Number rowHeight = (Number) js(browser, "var t = document.getElementById('settings');"
+					+ " return t.getBoundingClientRect().height / t.tBodies[0].rows.length");
+			assertThat(rowHeight.doubleValue()).as("average height of a setting's row (px)").isLessThan(60);
 
 			// Without a restart hook there is no Apply button, but a way to say OME was
 			// restarted by hand.
