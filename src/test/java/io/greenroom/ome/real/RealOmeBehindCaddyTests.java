@@ -2,17 +2,27 @@ package io.greenroom.ome.real;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 import io.greenroom.stream.App;
 import io.greenroom.stream.PublishRefused;
@@ -54,7 +64,7 @@ class RealOmeBehindCaddyTests {
 
 	private int httpsPort;
 
-	private Path rootCertificate;
+	private SSLContext tls;
 
 	private Path offer;
 
@@ -142,25 +152,34 @@ class RealOmeBehindCaddyTests {
 	}
 
 	/**
-	 * POSTs the offer through Caddy with curl bound to {@code from}, so Caddy sees that
-	 * peer.
+	 * POSTs the offer through Caddy from a socket bound to {@code from}, so Caddy sees
+	 * that peer (HTTP/1.0, so the answer is simply everything up to the end of the
+	 * stream).
 	 * @param realIp the X-Real-IP header the client sends, or null for none
 	 */
 	private Answer post(String from, String path, String realIp) throws Exception {
-		Path body = Files.createTempFile(work, "answer", ".sdp");
-		List<String> command = new ArrayList<>(
-				List.of("curl", "-sS", "--max-time", "15", "--cacert", this.rootCertificate.toString(), "--resolve",
-						"localhost:" + this.httpsPort + ":127.0.0.1", "--interface", from, "-o", body.toString(), "-w",
-						"%{http_code}", "-H", "Content-Type: application/sdp", "--data-binary", "@" + this.offer));
-		if (realIp != null) {
-			command.addAll(List.of("-H", "X-Real-IP: " + realIp));
+		byte[] sdp = Files.readAllBytes(this.offer);
+		String head = "POST " + path + " HTTP/1.0\r\nHost: localhost:" + this.httpsPort
+				+ "\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.length + "\r\n"
+				+ ((realIp != null) ? "X-Real-IP: " + realIp + "\r\n" : "") + "\r\n";
+		try (SSLSocket socket = (SSLSocket) this.tls.getSocketFactory().createSocket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.httpsPort), 5000);
+			socket.setSoTimeout(15000);
+			SSLParameters parameters = socket.getSSLParameters();
+			parameters.setServerNames(List.of(new SNIHostName("localhost")));
+			parameters.setEndpointIdentificationAlgorithm("HTTPS");
+			socket.setSSLParameters(parameters);
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
+			out.write(sdp);
+			out.flush();
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int blank = response.indexOf("\r\n\r\n");
+			assertThat(blank).as(response).isPositive();
+			int status = Integer.parseInt(response.substring(0, response.indexOf("\r\n")).split(" ")[1]);
+			return new Answer(status, response.substring(blank + 4));
 		}
-		command.add("https://localhost:" + this.httpsPort + path);
-		Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(curl.waitFor(20, TimeUnit.SECONDS)).isTrue();
-		assertThat(curl.exitValue()).as(output).isZero();
-		return new Answer(Integer.parseInt(output.trim()), Files.readString(body));
 	}
 
 	record Answer(int status, String body) {
@@ -184,12 +203,26 @@ class RealOmeBehindCaddyTests {
 		env.put("XDG_DATA_HOME", work.resolve("caddy-data").toString());
 		env.put("XDG_CONFIG_HOME", work.resolve("caddy-config").toString());
 		this.caddy = builder.start();
-		this.rootCertificate = work.resolve("caddy-data/caddy/pki/authorities/local/root.crt");
+		Path root = work.resolve("caddy-data/caddy/pki/authorities/local/root.crt");
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!(Files.exists(this.rootCertificate) && listening(this.httpsPort)) && System.nanoTime() < deadline) {
+		while (!(Files.exists(root) && listening(this.httpsPort)) && System.nanoTime() < deadline) {
 			assertThat(this.caddy.isAlive()).as(Files.readString(work.resolve("caddy.log"))).isTrue();
 			Thread.sleep(200);
 		}
+		this.tls = trusting(root);
+	}
+
+	private static SSLContext trusting(Path rootCertificate) throws Exception {
+		KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+		trust.load(null, null);
+		try (InputStream in = Files.newInputStream(rootCertificate)) {
+			trust.setCertificateEntry("caddy-local", CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(trust);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, factory.getTrustManagers(), null);
+		return context;
 	}
 
 	private static boolean listening(int port) {
