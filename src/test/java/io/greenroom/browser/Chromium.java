@@ -16,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -94,7 +93,28 @@ public final class Chromium implements AutoCloseable {
 	public static void navigate(WebDriver browser, By target) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(target).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> left(page));
+	}
+
+	/**
+	 * Whether the page that held {@code element} is gone. While Chromium swaps documents,
+	 * asking about an old node can also fail with "does not belong to the document"
+	 * rather than as a stale element: both mean the page was left.
+	 */
+	private static boolean left(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	public ChromeDriver driver() {
