@@ -461,6 +461,20 @@ class AdmissionIntegrationTests {
 		assertThat(session.getRealIp()).isEqualTo("claimed 198.51.100.93");
 	}
 
+	/**
+	 * Sends a body with a forged signature. The server may close a kept-alive connection
+	 * just as the client reuses it (Tomcat ends one after 100 requests); that is the
+	 * transport, not an answer, so the request is sent again once.
+	 */
+	private int forged(byte[] body) throws Exception {
+		try {
+			return this.ome.send(body, "AAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode();
+		}
+		catch (java.io.IOException ex) {
+			return this.ome.send(body, "AAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode();
+		}
+	}
+
 	@Test
 	void aBurstOfForgedSignaturesWritesFewerThanAHundredLines(CapturedOutput output) throws Exception {
 		this.greenroom.bean(LogBudget.class).summarize();
@@ -472,7 +486,7 @@ class AdmissionIntegrationTests {
 		try {
 			List<Future<Integer>> statuses = new ArrayList<>();
 			for (int i = 0; i < 10_000; i++) {
-				statuses.add(senders.submit(() -> this.ome.send(body, "AAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode()));
+				statuses.add(senders.submit(() -> forged(body)));
 			}
 			for (Future<Integer> status : statuses) {
 				assertThat(status.get()).isEqualTo(401);

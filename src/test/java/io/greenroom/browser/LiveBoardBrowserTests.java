@@ -144,9 +144,7 @@ class LiveBoardBrowserTests {
 			chromium.screenshot("live-board-ome-down");
 
 			// OME is back: the board recovers by itself.
-			MockWebServer back = new MockWebServer();
-			back.setDispatcher(ome);
-			back.start(InetAddress.getLoopbackAddress(), omePort);
+			MockWebServer back = startOn(omePort, ome);
 			try {
 				wait.until((driver) -> !driver.findElement(By.id("ome-down")).isDisplayed());
 				assertThat(browser.findElement(By.id("board")).getAttribute("class")).doesNotContain("stale");
@@ -208,6 +206,30 @@ class LiveBoardBrowserTests {
 
 	private static int nodeCount(JavascriptExecutor js) {
 		return ((Number) js.executeScript("return document.getElementsByTagName('*').length")).intValue();
+	}
+
+	/**
+	 * A stand-in on the port the stopped one had. The port may still be held for a moment
+	 * after the shutdown, so binding is tried again for up to 10 s.
+	 */
+	private static MockWebServer startOn(int port, okhttp3.mockwebserver.Dispatcher dispatcher)
+			throws java.io.IOException, InterruptedException {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (true) {
+			MockWebServer server = new MockWebServer();
+			server.setDispatcher(dispatcher);
+			try {
+				server.start(InetAddress.getLoopbackAddress(), port);
+				return server;
+			}
+			catch (java.net.BindException ex) {
+				server.close();
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				Thread.sleep(200);
+			}
+		}
 	}
 
 }
