@@ -210,8 +210,9 @@ public class LiveBoard implements DisposableBean {
 	}
 
 	/**
-	 * On the admission thread: forgets the last session's figures (a new one starts with
-	 * the next poll) and holds nothing new, except the rare adopted stream's reason.
+	 * On the admission thread: forgets the figures of the slot's previous stream (new
+	 * ones start with the next poll) and holds nothing new, except the rare adopted
+	 * stream's reason.
 	 */
 	@EventListener
 	void onLive(SlotWentLive event) {

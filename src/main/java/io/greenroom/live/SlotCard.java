@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param keyframeSeconds keyframe interval in seconds
  * @param audio audio codec and bitrate, e.g. {@code AAC 66 Kbps}, or null
  * @param viewers WebRTC viewers now
- * @param peakViewers the most viewers at once in this session
+ * @param peakViewers the most viewers at once since the stream went live
  * @param bytesOut bytes sent to viewers in this stream
  * @param plannedKbps the slot's planned video bitrate
  * @param warnings what the streamer should change

@@ -65,7 +65,8 @@ public final class StreamHealth {
 	/**
 	 * The warnings that hold for {@code stream} now.
 	 * @param plannedKbps the slot's planned video bitrate
-	 * @param bestFramerate the highest frame rate seen in this session, 0 if unknown
+	 * @param bestFramerate the highest frame rate seen since the stream went live, 0 if
+	 * unknown
 	 * @param expectsAudio whether the slot should carry sound
 	 */
 	public static List<Warning> check(OmeStream stream, int plannedKbps, double bestFramerate, boolean expectsAudio) {

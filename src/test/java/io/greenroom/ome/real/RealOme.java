@@ -47,7 +47,7 @@ public final class RealOme implements AutoCloseable {
 	public static final String BIN_ENV = "GREENROOM_TEST_OME_BIN";
 
 	static final String HOW_TO_ENABLE = "Real-OME tests skipped: set " + BIN_ENV
-			+ " to an OvenMediaEngine 0.19 binary (.ci/run does this from ../shared/ome-0.19.0)";
+			+ " to an OvenMediaEngine 0.19 binary (.ci/run sets it when the binary is available)";
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
