@@ -4,7 +4,10 @@
 # Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_WARMUP=30 (seconds of the same load
 # before measuring, reported on their own line), BENCH_MIX=stress|show (see AdmissionLoadGenerator), BENCH_PIN=1, BENCH_CDS=0|1|aot, BENCH_JAVA,
 # BENCH_MEMORY_LIMIT (e.g. 256M), BENCH_NMT=1, GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS,
-# BENCH_KEEP (a directory for the GC log and the slow answers), BENCH_H2_OPTIONS (appended to the H2 URL, e.g. ";PAGE_SIZE=16384").
+# BENCH_KEEP (a directory for the GC log and the slow answers), BENCH_H2_OPTIONS (appended to the H2 URL, e.g. ";PAGE_SIZE=16384"),
+# BENCH_OME=live:N|hang (a stand-in for OME's REST API serving N live streams, or never answering, with
+# the live boards open so the poller reads it every poll interval), BENCH_HANGING_TARGET=1 (a Discord
+# notification target for every app and event that never answers).
 # Starts Greenroom from the packaged jar with the JVM flags below, pinned to CPU 0 when
 # taskset exists; the load generator runs on CPU 1. Prints latency, throughput and RSS.
 set -euo pipefail
@@ -16,9 +19,13 @@ SECONDS_TO_RUN=${3:-60}
 PORT=${BENCH_PORT:-18080}
 # The flags the Docker image and the systemd unit use, unless GREENROOM_JVM_FLAGS says otherwise.
 JVM_FLAGS=${GREENROOM_JVM_FLAGS:-$(tr '\n' ' ' < deploy/jvm.options)}
+# BENCH_NMT=1 reports where the memory goes at the end; tracking costs a few MB of its own.
+[ "${BENCH_NMT:-0}" = 1 ] && JVM_FLAGS="$JVM_FLAGS -XX:NativeMemoryTracking=summary"
 WORK=$(mktemp -d /tmp/greenroom-bench.XXXXXX)
 CGROUP=""
+STANDIN_PIDS=()
 cleanup() {
+  for pid in "${STANDIN_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   kill "${SERVER_PID:-}" 2>/dev/null || true
   wait "${SERVER_PID:-}" 2>/dev/null || true
   [ -n "$CGROUP" ] && rmdir "$CGROUP" 2>/dev/null
@@ -31,7 +38,27 @@ trap cleanup EXIT
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 JAR=$(ls target/greenroom-*.jar | grep -v plain | head -1)
 
-java -cp "$CP" io.greenroom.bench.BenchmarkSeed "$WORK/data" "${BENCH_APPS:-1000}" "${BENCH_SLOTS:-10}" "$WORK/seed.txt"
+# Stand-ins beside Greenroom, on the load generator's core: OME's REST API, a Discord that never answers.
+OME_API_PORT=$((PORT + 1)); TARGET_PORT=$((PORT + 2)); SEED_FLAGS=(); EXTRA_ARGS=()
+standin() {
+  java -Xmx256m -cp "$CP" io.greenroom.bench.BenchStandIns "$@" >"$WORK/standin-$1.log" 2>&1 &
+  STANDIN_PIDS+=($!)
+  for _ in $(seq 1 60); do grep -q listening "$WORK/standin-$1.log" && return; sleep 0.5; done
+  cat "$WORK/standin-$1.log"; exit 1
+}
+if [ "${BENCH_HANGING_TARGET:-0}" = 1 ]; then
+  SEED_FLAGS+=("-Dbench.notify-url=http://127.0.0.1:$TARGET_PORT/api/webhooks/1/benchmark")
+  EXTRA_ARGS+=(--greenroom.notify.allow-insecure-urls=true)
+fi
+java "${SEED_FLAGS[@]}" -cp "$CP" io.greenroom.bench.BenchmarkSeed "$WORK/data" "${BENCH_APPS:-1000}" "${BENCH_SLOTS:-10}" "$WORK/seed.txt"
+[ "${BENCH_HANGING_TARGET:-0}" = 1 ] && standin hang "$TARGET_PORT"
+case "${BENCH_OME:-}" in
+  "") ;;
+  live:*) standin ome "$OME_API_PORT" "${BENCH_OME#live:}" "$WORK/seed.txt"; BOARDS=$(( (${BENCH_OME#live:} + 9) / 10 )) ;;
+  hang) standin hang "$OME_API_PORT"; BOARDS=1 ;;
+  *) echo "BENCH_OME: live:N or hang" >&2; exit 1 ;;
+esac
+[ -n "${BENCH_OME:-}" ] && EXTRA_ARGS+=(--greenroom.ome.api-url="http://127.0.0.1:$OME_API_PORT")
 
 # BENCH_CDS=1: run as the Docker image does, from the extracted jar with an AppCDS archive made by
 # a training run that stops once the context is up. Archived class metadata is file-backed.
@@ -97,19 +124,35 @@ if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null; then PIN_SERVER=(
 # measured window: whether a ~200 ms full collection lands there decides most of p99.
 "${PIN_SERVER[@]}" "${IN_CGROUP[@]}" "$JAVA" $JVM_FLAGS -Xlog:gc:file="$WORK/gc.log":timemillis -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom;CACHE_SIZE=${BENCH_H2_CACHE_SIZE:-2048}${BENCH_H2_OPTIONS:-}" --greenroom.ome.config-dir="$WORK/data/ome-conf" \
-  --greenroom.admin.password=benchmark-password --logging.level.root=WARN ${BENCH_SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
+  --greenroom.admin.password=benchmark-password --logging.level.root=WARN "${EXTRA_ARGS[@]}" ${BENCH_SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
   sleep 0.5
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { cat "$WORK/server.log"; exit 1; }
+# With BENCH_OME, a producer watches the live board of every app with a live stream (ten slots an app):
+# signed in, each board's event stream stays open, so the poller reads OME every poll interval.
+if [ -n "${BENCH_OME:-}" ]; then
+  JAR_COOKIES="$WORK/cookies.txt"
+  CSRF=$(curl -fs -c "$JAR_COOKIES" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null --data-urlencode "_csrf=$CSRF" \
+    --data-urlencode username=admin --data-urlencode password=benchmark-password "http://127.0.0.1:$PORT/login"
+  for app in $(seq 1 "$BOARDS"); do
+    curl -fsN -b "$JAR_COOKIES" "http://127.0.0.1:$PORT/apps/$app/live/events" >"$WORK/board-$app.txt" 2>&1 &
+    STANDIN_PIDS+=($!)
+  done
+  for _ in $(seq 1 60); do grep -q "^event:" "$WORK/board-1.txt" && break; sleep 0.5; done
+  grep -q "^event:" "$WORK/board-1.txt" || { echo "the live board did not open: $(head -c 300 "$WORK/board-1.txt")" >&2; exit 1; }
+fi
 # RSS splits into anonymous memory (heap, metaspace, stacks: what a container limit must hold)
 # and file-backed pages (the jar, a CDS archive: the kernel can drop them under pressure).
 rss() { awk '/VmRSS/ {t=$2} /RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%.0f MB (anonymous %.0f, file %.0f)", t/1024, a/1024, f/1024}' "/proc/$SERVER_PID/status"; }
 echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs); java: $("$JAVA" -version 2>&1 | head -1)"
 echo "server JVM flags: $JVM_FLAGS"
 echo "mix: ${BENCH_MIX:-stress}, warm-up ${BENCH_WARMUP:-30} s"
+[ -n "${BENCH_OME:-}" ] && echo "OME's REST API: a stand-in ($BENCH_OME) on port $OME_API_PORT, $BOARDS live board(s) open"
+[ "${BENCH_HANGING_TARGET:-0}" = 1 ] && echo "notifications: one Discord target for every app and event, at a stand-in that never answers"
 echo "RSS idle: $(rss)"
 # Threads on Linux's idle scheduling policy (5): the background writers Greenroom lowers when ready.
 echo "threads on the idle policy: $(for t in /proc/$SERVER_PID/task/*; do
@@ -168,6 +211,10 @@ if kill -0 "$SERVER_PID" 2>/dev/null; then
   fi
 else
   echo "Greenroom is gone: killed during the load"
+fi
+if [ -n "${BENCH_OME:-}" ]; then
+  echo "requests the poller made to the OME stand-in: $(curl -fs "http://127.0.0.1:$OME_API_PORT/bench/requests")," \
+    "board events received: $(cat "$WORK"/board-*.txt | grep -c '^event:')"
 fi
 # H2's file after the load: background compaction (AUTO_COMPACT_FILL_RATE) trades its size for CPU.
 echo "H2 file after load: $(du -m "$WORK/data/greenroom.mv.db" | cut -f1) MB"

@@ -123,6 +123,13 @@ class LiveReconciler {
 				}
 			}
 		});
+		// A poll between two sweeps lists only some apps: the others keep what the last
+		// list of them found.
+		for (String key : this.unclaimedLastTime) {
+			if (!listed.byApp().containsKey(key.substring(0, key.indexOf('/')))) {
+				unclaimed.add(key);
+			}
+		}
 		this.unclaimedLastTime = unclaimed;
 	}
 

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -63,7 +61,7 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 
 	private final Clock clock;
 
-	private final BlockingQueue<Change> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+	private final HandOff<Change> queue = new HandOff<>(QUEUE_CAPACITY);
 
 	private final AtomicLong dropped = new AtomicLong();
 
@@ -126,7 +124,7 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 	/** Waits until everything queued so far is written; for tests and shutdown. */
 	void flush() throws InterruptedException {
 		CountDownLatch reached = new CountDownLatch(1);
-		this.queue.put(new Marker(reached));
+		this.queue.add(new Marker(reached));
 		reached.await(10, TimeUnit.SECONDS);
 	}
 

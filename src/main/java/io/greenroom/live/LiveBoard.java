@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.greenroom.admission.LivePublishers;
@@ -44,6 +44,9 @@ public class LiveBoard implements DisposableBean {
 	/** How long one event stream stays open before the browser is asked to reconnect. */
 	private static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
 
+	/** The shortest time between two pushes of one app's board. */
+	static final Duration MIN_PUSH_GAP = Duration.ofMillis(250);
+
 	/** Figures of one session that OME does not keep. */
 	private static final class Session {
 
@@ -67,13 +70,23 @@ public class LiveBoard implements DisposableBean {
 
 	private final Map<Long, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
 
-	// One pending push per app at most matters; a small bounded queue drops the rest.
-	private final ExecutorService sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-			new LinkedBlockingQueue<>(64), (runnable) -> {
-				Thread thread = new Thread(runnable, THREAD_NAME);
-				thread.setDaemon(true);
-				return thread;
-			}, new ThreadPoolExecutor.DiscardPolicy());
+	/**
+	 * Open boards by app name, so an admission event for an app nobody watches costs
+	 * nothing.
+	 */
+	private final Map<String, Long> watched = new ConcurrentHashMap<>();
+
+	/** Apps with a push waiting: one at a time per app, however many events come. */
+	private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+
+	/** When each app's board was last pushed ({@link System#nanoTime()}). */
+	private final Map<Long, Long> lastPush = new ConcurrentHashMap<>();
+
+	private final ScheduledThreadPoolExecutor sender = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+		Thread thread = new Thread(runnable, THREAD_NAME);
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	LiveBoard(StreamCatalog catalog, LivePublishers live, OmePoller poller, LiveDemand demand) {
 		this.catalog = catalog;
@@ -167,10 +180,11 @@ public class LiveBoard implements DisposableBean {
 		SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
 		List<SseEmitter> forApp = this.listeners.computeIfAbsent(app.getId(), (key) -> new CopyOnWriteArrayList<>());
 		forApp.add(emitter);
-		this.demand.boardOpened();
+		this.watched.put(app.getName(), app.getId());
+		this.demand.boardOpened(app.getName());
 		Runnable gone = () -> {
 			if (forApp.remove(emitter)) {
-				this.demand.boardClosed();
+				this.demand.boardClosed(app.getName());
 			}
 		};
 		emitter.onCompletion(gone);
@@ -234,23 +248,37 @@ public class LiveBoard implements DisposableBean {
 	}
 
 	private void pushAll() {
-		this.listeners.forEach((appId, emitters) -> {
-			if (!emitters.isEmpty()) {
-				this.sender.execute(() -> this.catalog.findApp(appId).ifPresent((app) -> send(emitters, app)));
-			}
-		});
+		this.listeners.keySet().forEach(this::push);
 	}
 
 	private void push(String appName) {
-		if (this.listeners.values().stream().allMatch(List::isEmpty)) {
+		Long appId = this.watched.get(appName);
+		if (appId != null) {
+			push(appId);
+		}
+	}
+
+	/**
+	 * Sends the app's board to its open pages, at most every {@link #MIN_PUSH_GAP}: a
+	 * show's hundreds of admission events a second become a few pushes.
+	 */
+	private void push(Long appId) {
+		List<SseEmitter> emitters = this.listeners.get(appId);
+		if (emitters == null || emitters.isEmpty() || !this.pending.add(appId)) {
 			return;
 		}
-		this.sender.execute(() -> this.catalog.findAppByName(appName).ifPresent((app) -> {
-			List<SseEmitter> emitters = this.listeners.get(app.getId());
-			if (emitters != null && !emitters.isEmpty()) {
-				send(emitters, app);
-			}
-		}));
+		Long last = this.lastPush.get(appId);
+		long wait = (last != null) ? MIN_PUSH_GAP.toNanos() - (System.nanoTime() - last) : 0;
+		try {
+			this.sender.schedule(() -> {
+				this.pending.remove(appId);
+				this.lastPush.put(appId, System.nanoTime());
+				this.catalog.findApp(appId).ifPresent((app) -> send(emitters, app));
+			}, Math.max(0, wait), TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException stopping) {
+			this.pending.remove(appId);
+		}
 	}
 
 	private void send(List<SseEmitter> emitters, App app) {

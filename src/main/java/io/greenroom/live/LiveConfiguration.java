@@ -26,7 +26,7 @@ class LiveConfiguration {
 			LiveDemand demand, ApplicationEventPublisher events, Clock clock) {
 		return new OmePoller(api,
 				() -> OmePoller.union(catalog.allApps().stream().map(App::getName).toList(), live.liveApps()),
-				properties, demand, events, clock);
+				live::liveApps, properties, demand, events, clock);
 	}
 
 	/**

@@ -3,6 +3,9 @@ package io.greenroom.live;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
@@ -23,6 +26,9 @@ public class LiveDemand {
 
 	private final AtomicInteger boards = new AtomicInteger();
 
+	/** Open boards per app name. */
+	private final Map<String, Integer> watched = new ConcurrentHashMap<>();
+
 	private final Clock clock;
 
 	private volatile Instant lastScrape = Instant.EPOCH;
@@ -31,12 +37,19 @@ public class LiveDemand {
 		this.clock = clock;
 	}
 
-	void boardOpened() {
+	void boardOpened(String app) {
 		this.boards.incrementAndGet();
+		this.watched.merge(app, 1, Integer::sum);
 	}
 
-	void boardClosed() {
+	void boardClosed(String app) {
 		this.boards.decrementAndGet();
+		this.watched.computeIfPresent(app, (key, count) -> (count > 1) ? count - 1 : null);
+	}
+
+	/** The apps whose board is open now. */
+	Set<String> watchedApps() {
+		return Set.copyOf(this.watched.keySet());
 	}
 
 	/** A metrics scrape, or a streamer's live check, came now. */

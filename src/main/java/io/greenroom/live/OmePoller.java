@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 import io.greenroom.ome.OmeApiClient;
 import io.greenroom.ome.OmeStream;
 import io.greenroom.ome.OmeStreamsListed;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,11 @@ public class OmePoller {
 
 	private final Supplier<SortedSet<String>> apps;
 
+	private final Supplier<Set<String>> busy;
+
+	/** When every app was last read; null before the first. */
+	private @Nullable Instant lastSweep;
+
 	private final LiveProperties properties;
 
 	private final LiveDemand demand;
@@ -61,11 +68,13 @@ public class OmePoller {
 	/**
 	 * @param apps the apps to ask OME about: those in the catalog and those with a slot
 	 * on air
+	 * @param busy the apps a poll between two full sweeps reads: those with a slot on air
 	 */
-	OmePoller(OmeApiClient api, Supplier<SortedSet<String>> apps, LiveProperties properties, LiveDemand demand,
-			ApplicationEventPublisher events, Clock clock) {
+	OmePoller(OmeApiClient api, Supplier<SortedSet<String>> apps, Supplier<Set<String>> busy, LiveProperties properties,
+			LiveDemand demand, ApplicationEventPublisher events, Clock clock) {
 		this.api = api;
 		this.apps = apps;
+		this.busy = busy;
 		this.properties = properties;
 		this.demand = demand;
 		this.events = events;
@@ -153,10 +162,12 @@ public class OmePoller {
 		Instant now = this.clock.instant();
 		LiveSnapshot previous = this.snapshot;
 		LiveSnapshot next;
+		boolean sweep = this.lastSweep == null || !previous.reachable()
+				|| !now.isBefore(this.lastSweep.plus(this.properties.heartbeat()));
 		try {
 			Map<String, List<OmeStream>> listed = new LinkedHashMap<>();
 			Map<String, Map<String, OmeStream>> streams = new LinkedHashMap<>();
-			for (String app : this.apps.get()) {
+			for (String app : sweep ? this.apps.get() : busyApps(previous)) {
 				List<OmeStream> found = new ArrayList<>();
 				for (String name : this.api.streamNames(app)) {
 					Optional<OmeStream> detail = this.api.streamDetail(app, name);
@@ -171,6 +182,13 @@ public class OmePoller {
 				Map<String, OmeStream> byName = new LinkedHashMap<>();
 				found.forEach((stream) -> byName.put(stream.name(), stream));
 				streams.put(app, Map.copyOf(byName));
+			}
+			if (sweep) {
+				this.lastSweep = now;
+			}
+			else {
+				// Apps not read this time keep what the last read found.
+				previous.streams().forEach(streams::putIfAbsent);
 			}
 			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 			next = new LiveSnapshot(now, this.api.baseUrl(), true, null, null, Map.copyOf(streams), millis);
@@ -191,6 +209,23 @@ public class OmePoller {
 		}
 		this.events.publishEvent(next);
 		return next;
+	}
+
+	/**
+	 * What a poll between two sweeps reads: the apps with a slot on air, with a board
+	 * open, or with a stream at the last read. A stream OME has in any other app (one
+	 * nobody was admitted for here) is found by the next sweep, every {@code heartbeat}.
+	 * With a thousand apps and fifty streams, that is fifty lists instead of a thousand.
+	 */
+	private SortedSet<String> busyApps(LiveSnapshot previous) {
+		SortedSet<String> read = new TreeSet<>(this.busy.get());
+		read.addAll(this.demand.watchedApps());
+		previous.streams().forEach((app, streams) -> {
+			if (!streams.isEmpty()) {
+				read.add(app);
+			}
+		});
+		return read;
 	}
 
 	/** The apps to poll: the catalog's and any with a slot on air. */

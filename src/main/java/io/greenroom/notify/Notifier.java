@@ -10,12 +10,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 
+import io.greenroom.admission.HandOff;
 import io.greenroom.stream.PublishRefused;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
@@ -70,9 +72,9 @@ class Notifier implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final ArrayBlockingQueue<Object> intake;
+	private final HandOff<Object> intake;
 
-	private final ArrayBlockingQueue<PublishRefused> alerts = new ArrayBlockingQueue<>(ALERT_QUEUE);
+	private final HandOff<PublishRefused> alerts = new HandOff<>(ALERT_QUEUE);
 
 	private final AtomicLong dropped = new AtomicLong();
 
@@ -111,7 +113,7 @@ class Notifier implements SmartLifecycle {
 		this.slots = slots;
 		this.links = links;
 		this.clock = clock;
-		this.intake = new ArrayBlockingQueue<>(properties.queueCapacity());
+		this.intake = new HandOff<>(properties.queueCapacity());
 	}
 
 	@EventListener
@@ -129,12 +131,13 @@ class Notifier implements SmartLifecycle {
 		offer(this.alerts, event);
 	}
 
-	/** O(1) and never blocks: drops the oldest when full. */
-	private <E> void offer(ArrayBlockingQueue<E> queue, E event) {
-		while (!queue.offer(event)) {
-			if (queue.poll() != null) {
-				this.dropped.incrementAndGet();
-			}
+	/**
+	 * O(1) and never waits, not even for a lock the idle-priority sender holds: drops the
+	 * oldest when full.
+	 */
+	private <E> void offer(HandOff<E> queue, E event) {
+		if (queue.offerDroppingOldest(event) != null) {
+			this.dropped.incrementAndGet();
 		}
 		Thread thread = this.sender;
 		if (thread != null) {
@@ -226,7 +229,7 @@ class Notifier implements SmartLifecycle {
 		List<QueuedMessage> left = new ArrayList<>();
 		for (TargetQueue queue : this.queues.values()) {
 			for (Delivery delivery : queue.deliveries) {
-				left.add(new QueuedMessage(queue.targetId, delivery.body, delivery.createdAt));
+				left.add(new QueuedMessage(queue.targetId, delivery.body(), delivery.createdAt()));
 			}
 		}
 		if (!left.isEmpty()) {
@@ -301,11 +304,12 @@ class Notifier implements SmartLifecycle {
 		}
 		this.liveSince.put(key, event.at());
 		List<Notice.Reconnect> notes = takeReconnects(key);
-		SlotFacts facts = this.slots.facts(event.app(), event.slot());
-		String protocol = "WebRTC".equalsIgnoreCase(event.protocol()) ? "WHIP" : event.protocol();
-		Notice notice = Notice.live(event.app(), event.slot(), facts.displayName(), facts.privateApp(), protocol,
-				event.at(), notes);
-		fanOut(notice, TargetSpec::onLive);
+		fanOut(event.app(), TargetSpec::onLive, () -> {
+			SlotFacts facts = this.slots.facts(event.app(), event.slot());
+			String protocol = "WebRTC".equalsIgnoreCase(event.protocol()) ? "WHIP" : event.protocol();
+			return Notice.live(event.app(), event.slot(), facts.displayName(), facts.privateApp(), protocol, event.at(),
+					notes);
+		});
 	}
 
 	private void wentOffline(SlotWentOffline event) {
@@ -319,12 +323,20 @@ class Notifier implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Held drops are kept in the order they came, and all wait the same grace, so the
+	 * ones due are at the head: this stops at the first that is not, whatever the number
+	 * held (a busy show holds thousands).
+	 */
 	private void releaseDueOffline(Instant now) {
-		for (String key : new ArrayList<>(this.held.keySet())) {
-			if (!now.isBefore(this.held.get(key).due)) {
-				releaseOffline(key);
-			}
+		Map.Entry<String, Held> head;
+		while ((head = firstHeld()) != null && !now.isBefore(head.getValue().due)) {
+			releaseOffline(head.getKey());
 		}
+	}
+
+	private Map.@Nullable Entry<String, Held> firstHeld() {
+		return this.held.isEmpty() ? null : this.held.entrySet().iterator().next();
 	}
 
 	private void releaseOffline(String key) {
@@ -335,10 +347,12 @@ class Notifier implements SmartLifecycle {
 		SlotWentOffline event = drop.event;
 		Instant since = this.liveSince.remove(key);
 		Duration liveFor = (since != null) ? Duration.between(since, event.at()) : null;
-		SlotFacts facts = this.slots.facts(event.app(), event.slot());
-		Notice notice = Notice.offline(event.app(), event.slot(), facts.displayName(), facts.privateApp(), liveFor,
-				event.reason(), event.at(), takeReconnects(key));
-		fanOut(notice, TargetSpec::onOffline);
+		List<Notice.Reconnect> notes = takeReconnects(key);
+		fanOut(event.app(), TargetSpec::onOffline, () -> {
+			SlotFacts facts = this.slots.facts(event.app(), event.slot());
+			return Notice.offline(event.app(), event.slot(), facts.displayName(), facts.privateApp(), liveFor,
+					event.reason(), event.at(), notes);
+		});
 	}
 
 	private List<Notice.Reconnect> takeReconnects(String key) {
@@ -364,17 +378,46 @@ class Notifier implements SmartLifecycle {
 			}
 			this.alerted.put(key, now);
 			Notice notice = Notice.wrongKey(event.app(), event.slot(), event.address(), event.reason(), event.at());
-			enqueue(target.id(), render(notice, target), now);
+			enqueue(new Delivery(this.sequence++, now, null, () -> render(notice, target)), target.id());
 		}
 	}
 
-	private void fanOut(Notice notice, java.util.function.Predicate<TargetSpec> wants) {
+	/**
+	 * Sends a notice to every target that wants it. The notice (and the slot's display
+	 * name, read from the database) is made only when some target does: with none, a busy
+	 * show's thousands of events cost nothing but the bookkeeping.
+	 */
+	private void fanOut(String app, java.util.function.Predicate<TargetSpec> wants, Supplier<Notice> makeNotice) {
 		Instant now = this.clock.instant();
+		Supplier<Notice> notice = null;
 		for (TargetSpec target : this.targets) {
-			if (wants.test(target) && target.covers(notice.app())) {
-				enqueue(target.id(), render(notice, target), now);
+			if (wants.test(target) && target.covers(app)) {
+				if (notice == null) {
+					notice = once(makeNotice);
+				}
+				Supplier<Notice> made = notice;
+				enqueue(new Delivery(this.sequence++, now, null, () -> render(made.get(), target)), target.id());
 			}
 		}
+	}
+
+	/** Makes the value at the first call only (on the sender thread). */
+	private static <T> Supplier<T> once(Supplier<T> make) {
+		return new Supplier<>() {
+
+			private @Nullable T value;
+
+			@Override
+			public T get() {
+				T made = this.value;
+				if (made == null) {
+					made = make.get();
+					this.value = made;
+				}
+				return made;
+			}
+
+		};
 	}
 
 	/** The body a target gets for a notice. */
@@ -386,8 +429,12 @@ class Notifier implements SmartLifecycle {
 	}
 
 	private void enqueue(Long targetId, String body, Instant createdAt) {
+		enqueue(new Delivery(this.sequence++, createdAt, body, null), targetId);
+	}
+
+	private void enqueue(Delivery delivery, Long targetId) {
 		TargetQueue queue = this.queues.computeIfAbsent(targetId, TargetQueue::new);
-		queue.deliveries.add(new Delivery(this.sequence++, body, createdAt));
+		queue.deliveries.add(delivery);
 		this.queued++;
 		while (this.queued > this.properties.queueCapacity()) {
 			dropOldest();
@@ -450,7 +497,7 @@ class Notifier implements SmartLifecycle {
 	}
 
 	private void attempt(TargetSpec target, TargetQueue queue, Delivery delivery) {
-		Outcome outcome = this.client.post(target, delivery.body);
+		Outcome outcome = this.client.post(target, delivery.body());
 		Instant now = this.clock.instant();
 		queue.attempts++;
 		switch (outcome.result()) {
@@ -513,10 +560,9 @@ class Notifier implements SmartLifecycle {
 
 	private Duration nextWake(Instant now) {
 		Instant next = now.plusSeconds(1);
-		for (Held drop : this.held.values()) {
-			if (drop.due.isBefore(next)) {
-				next = drop.due;
-			}
+		Map.Entry<String, Held> first = firstHeld();
+		if (first != null && first.getValue().due.isBefore(next)) {
+			next = first.getValue().due;
 		}
 		java.util.Set<Long> paused = new java.util.HashSet<>();
 		for (TargetSpec target : this.targets) {
@@ -536,7 +582,47 @@ class Notifier implements SmartLifecycle {
 	private record Held(SlotWentOffline event, Instant due) {
 	}
 
-	private record Delivery(long sequence, String body, Instant createdAt) {
+	/**
+	 * A message waiting for its target. A new one is rendered (with the slot's display
+	 * name read from the database) only when its turn comes: a target that is slow or
+	 * gone while hundreds of events a second come costs a small object each, dropped
+	 * unrendered when the queue is full.
+	 */
+	private static final class Delivery {
+
+		private final long sequence;
+
+		private final Instant createdAt;
+
+		private @Nullable String body;
+
+		private @Nullable Supplier<String> render;
+
+		Delivery(long sequence, Instant createdAt, @Nullable String body, @Nullable Supplier<String> render) {
+			this.sequence = sequence;
+			this.createdAt = createdAt;
+			this.body = body;
+			this.render = render;
+		}
+
+		long sequence() {
+			return this.sequence;
+		}
+
+		Instant createdAt() {
+			return this.createdAt;
+		}
+
+		String body() {
+			String rendered = this.body;
+			if (rendered == null) {
+				rendered = Objects.requireNonNull(this.render).get();
+				this.body = rendered;
+				this.render = null;
+			}
+			return rendered;
+		}
+
 	}
 
 	private static final class TargetQueue {

@@ -110,6 +110,17 @@ class LiveReconcilerTests {
 	}
 
 	@Test
+	void aListingOfOtherAppsInBetweenDoesNotDelayTheAdoption() {
+		OmeStreamsListed listed = listed(Map.of("show", List.of(stream("slot-1"))));
+		this.reconciler.reconcile(listed);
+		// A poll between two sweeps reads only the busy apps.
+		this.reconciler.reconcile(listed(Map.of("talks", List.of())));
+		assertThat(this.live.isLive("show", "slot-1")).isFalse();
+		this.reconciler.reconcile(listed);
+		assertThat(this.live.isLive("show", "slot-1")).isTrue();
+	}
+
+	@Test
 	void doesNotAdoptAStreamThatWasHeldInBetweenOrIsNoSlot() {
 		OmeStreamsListed listed = listed(Map.of("show", List.of(stream("slot-1"), stream("not-a-slot"))));
 		this.reconciler.reconcile(listed);

@@ -57,6 +57,17 @@ public final class BenchmarkSeed {
 			}
 			jdbc.batchUpdate("insert into slot (app_id, name, display_name, bitrate_kbps, enabled, publish_secret,"
 					+ " secret_rotated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", slotRows);
+			// -Dbench.notify-url: a Discord target for every app and event (the benchmark
+			// points
+			// it at a stand-in that never answers).
+			String notifyUrl = System.getProperty("bench.notify-url");
+			if (notifyUrl != null) {
+				jdbc.update(
+						"insert into notification_target (name, kind, url, on_live, on_offline, on_wrong_key,"
+								+ " include_viewer_link, allow_mentions, created_at)"
+								+ " values ('benchmark', 'DISCORD', ?, true, true, true, false, false, ?)",
+						notifyUrl, now);
+			}
 			Files.write(out, lines);
 			System.out.printf("Seeded %d apps x %d slots into %s%n", apps, slots, data);
 		}

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.greenroom.ome.OmeApiClient;
 import io.greenroom.ome.OmeSecretValues;
@@ -39,6 +41,9 @@ class OmePollerTests {
 
 	private MutableClock clock = new MutableClock(NOW);
 
+	/** The apps with a slot on air, as admission knows them. */
+	private final AtomicReference<Set<String>> busy = new AtomicReference<>(Set.of());
+
 	private OmePoller poller;
 
 	@BeforeEach
@@ -50,12 +55,16 @@ class OmePollerTests {
 	}
 
 	private OmePoller poller(okhttp3.HttpUrl url, Duration timeout) {
-		OmeSecrets secrets = mock(OmeSecrets.class);
-		given(secrets.current()).willReturn(new OmeSecretValues("ome-access-token", "admission"));
-		OmeApiClient api = new OmeApiClient(url, secrets, timeout, timeout);
-		return new OmePoller(api, () -> new TreeSet<>(List.of("call", "show")),
+		OmeApiClient api = new OmeApiClient(url, secrets(), timeout, timeout);
+		return new OmePoller(api, () -> new TreeSet<>(List.of("call", "show")), this.busy::get,
 				new LiveProperties(Duration.ofSeconds(2), Duration.ofSeconds(10)), new LiveDemand(this.clock),
 				this.events::add, this.clock);
+	}
+
+	private static OmeSecrets secrets() {
+		OmeSecrets secrets = mock(OmeSecrets.class);
+		given(secrets.current()).willReturn(new OmeSecretValues("ome-access-token", "admission"));
+		return secrets;
 	}
 
 	@AfterEach
@@ -84,6 +93,54 @@ class OmePollerTests {
 		assertThat(this.events.get(1)).isSameAs(snapshot);
 		// One list per app, then detail and traffic per stream, one at a time.
 		assertThat(this.server.getRequestCount()).isEqualTo(2 + 2 * 2);
+	}
+
+	@Test
+	void betweenSweepsReadsOnlyTheAppsOnAirWatchedOrWithStreams() {
+		// A thousand-app catalog would otherwise cost a thousand lists every poll.
+		LiveDemand demand = new LiveDemand(this.clock);
+		OmeApiClient api = new OmeApiClient(this.server.url("/"), secrets(), Duration.ofSeconds(5),
+				Duration.ofSeconds(5));
+		OmePoller poller = new OmePoller(api, () -> new TreeSet<>(List.of("call", "quiet", "show", "talks")),
+				this.busy::get, new LiveProperties(Duration.ofSeconds(2), Duration.ofSeconds(10)), demand,
+				this.events::add, this.clock);
+		this.ome.onAir("show", "slot-1", "stream_detail_nobframes_g45.json", "stats_stream_2_webrtc_viewers.json");
+		this.ome.onAir("quiet", "slot-9", "stream_detail_rtmp.json", "stream_stats_rtmp.json");
+		assertThat(poller.poll().streams("quiet")).hasSize(1);
+		assertThat(this.server.getRequestCount()).as("the first poll sweeps every app").isEqualTo(4 + 2 * 2);
+
+		// 2 s later: "show" and "quiet" had streams, "call" is on air by admission,
+		// "talks" is watched.
+		this.ome.offAir("quiet", "slot-9");
+		this.ome.onAir("talks", "slot-3", "stream_detail_rtmp.json", "stream_stats_rtmp.json");
+		this.busy.set(Set.of("call"));
+		demand.boardOpened("talks");
+		this.clock.advance(Duration.ofSeconds(2));
+		int before = this.server.getRequestCount();
+		LiveSnapshot between = poller.poll();
+		assertThat(this.server.getRequestCount() - before).isEqualTo(4 + 2 * 2);
+		assertThat(between.streams("quiet")).as("read again, since it had a stream").isEmpty();
+		assertThat(between.streams("talks")).hasSize(1);
+		assertThat(between.streams("show")).hasSize(1);
+
+		// Nothing busy but "show": one list and its stream; a stream OME has in a quiet
+		// app waits for the sweep.
+		demand.boardClosed("talks");
+		this.ome.offAir("talks", "slot-3");
+		this.busy.set(Set.of());
+		poller.poll();
+		this.ome.onAir("quiet", "slot-9", "stream_detail_rtmp.json", "stream_stats_rtmp.json");
+		this.clock.advance(Duration.ofSeconds(2));
+		before = this.server.getRequestCount();
+		LiveSnapshot quiet = poller.poll();
+		assertThat(this.server.getRequestCount() - before).isEqualTo(1 + 2);
+		assertThat(quiet.streams("quiet")).isEmpty();
+		assertThat(quiet.streams("show")).hasSize(1);
+		OmeStreamsListed listed = (OmeStreamsListed) this.events.get(this.events.size() - 2);
+		assertThat(listed.byApp()).as("only what was read is told to the reconciliation").containsOnlyKeys("show");
+
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(poller.poll().streams("quiet")).as("found by the next sweep").hasSize(1);
 	}
 
 	@Test
@@ -180,9 +237,9 @@ class OmePollerTests {
 	void pollsFastOnlyWhileSomeoneWatches() {
 		LiveDemand demand = new LiveDemand(this.clock);
 		assertThat(demand.wanted()).isFalse();
-		demand.boardOpened();
+		demand.boardOpened("show");
 		assertThat(demand.wanted()).isTrue();
-		demand.boardClosed();
+		demand.boardClosed("show");
 		assertThat(demand.wanted()).isFalse();
 		demand.scraped();
 		assertThat(demand.wanted()).isTrue();

@@ -263,6 +263,36 @@ class NotifierTests {
 	}
 
 	@Test
+	void releasesEachOfManyHeldDropsWhenItsOwnGraceEnds() {
+		// A show's worth of drops held at once; only those whose grace has passed are
+		// sent.
+		this.store.targets.put(1L,
+				new TargetSpec(1L, "racers", TargetKind.DISCORD, this.discord.url("/api/webhooks/1/token").toString(),
+						null, null, false, true, false, false, false, null, null));
+		MutableClock clock = new MutableClock(T0);
+		Notifier notifier = notifier(properties().withQueueCapacity(5000), clock);
+		for (int i = 0; i < 2000; i++) {
+			notifier.onOffline(new SlotWentOffline("show", "slot-" + i, "closed", T0.plusMillis(i * 10L)));
+		}
+		notifier.onLive(new SlotWentLive("show", "slot-5", "RTMP", T0.plusSeconds(1)));
+		// slot-0 … slot-99 are due 30 s after their drop, at T0 + 30 s … T0 + 30.99 s;
+		// slot-5 came back.
+		clock.advance(Duration.ofMillis(30_995));
+		notifier.targetsChanged();
+		await().until(() -> this.received.size() == 99);
+		sleep(300);
+		assertThat(this.received).hasSize(99);
+		assertThat(this.received.stream().map(Received::content))
+			.allMatch((content) -> content.contains("went offline"))
+			.noneMatch((content) -> content.contains("(show/slot-5)"))
+			.contains("⚫ Racer slot-0 went offline (show/slot-0)", "⚫ Racer slot-99 went offline (show/slot-99)")
+			.doesNotContain("⚫ Racer slot-100 went offline (show/slot-100)");
+		clock.advance(Duration.ofSeconds(20));
+		notifier.targetsChanged();
+		await().until(() -> this.received.size() == 1999);
+	}
+
+	@Test
 	void aDropLongerThanTheGracePeriodGivesOfflineThenLive() {
 		MutableClock clock = new MutableClock(T0);
 		Notifier notifier = notifier(properties(), clock);
