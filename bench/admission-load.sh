@@ -6,7 +6,7 @@
 # BENCH_MEMORY_LIMIT (e.g. 256M), BENCH_NMT=1, GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS,
 # BENCH_KEEP (a directory for the GC log and the slow answers), BENCH_H2_OPTIONS (appended to the H2 URL, e.g. ";PAGE_SIZE=16384"),
 # BENCH_OME=live:N|hang (a stand-in for OME's REST API serving N live streams, or never answering, with
-# the live boards open so the poller reads it every poll interval), BENCH_HANGING_TARGET=1 (a Discord
+# BENCH_BOARDS live boards open so the poller reads it every poll interval), BENCH_HANGING_TARGET=1 (a Discord
 # notification target for every app and event that never answers).
 # Starts Greenroom from the packaged jar with the JVM flags below, pinned to CPU 0 when
 # taskset exists; the load generator runs on CPU 1. Prints latency, throughput and RSS.
@@ -54,8 +54,8 @@ java "${SEED_FLAGS[@]}" -cp "$CP" io.greenroom.bench.BenchmarkSeed "$WORK/data" 
 [ "${BENCH_HANGING_TARGET:-0}" = 1 ] && standin hang "$TARGET_PORT"
 case "${BENCH_OME:-}" in
   "") ;;
-  live:*) standin ome "$OME_API_PORT" "${BENCH_OME#live:}" "$WORK/seed.txt"; BOARDS=$(( (${BENCH_OME#live:} + 9) / 10 )) ;;
-  hang) standin hang "$OME_API_PORT"; BOARDS=1 ;;
+  live:*) standin ome "$OME_API_PORT" "${BENCH_OME#live:}" "$WORK/seed.txt" ;;
+  hang) standin hang "$OME_API_PORT" ;;
   *) echo "BENCH_OME: live:N or hang" >&2; exit 1 ;;
 esac
 [ -n "${BENCH_OME:-}" ] && EXTRA_ARGS+=(--greenroom.ome.api-url="http://127.0.0.1:$OME_API_PORT")
@@ -131,8 +131,10 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { cat "$WORK/server.log"; exit 1; }
-# With BENCH_OME, a producer watches the live board of every app with a live stream (ten slots an app):
-# signed in, each board's event stream stays open, so the poller reads OME every poll interval.
+# With BENCH_OME, a producer watches live boards (BENCH_BOARDS, default 1: the first apps, ten slots
+# each, all on air): signed in, each board's event stream stays open, so the poller reads OME every
+# poll interval.
+BOARDS=${BENCH_BOARDS:-1}
 if [ -n "${BENCH_OME:-}" ]; then
   JAR_COOKIES="$WORK/cookies.txt"
   CSRF=$(curl -fs -c "$JAR_COOKIES" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)

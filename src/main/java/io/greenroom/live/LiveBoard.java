@@ -45,7 +45,7 @@ public class LiveBoard implements DisposableBean {
 	private static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
 
 	/** The shortest time between two pushes of one app's board. */
-	static final Duration MIN_PUSH_GAP = Duration.ofMillis(250);
+	static final Duration MIN_PUSH_GAP = Duration.ofSeconds(1);
 
 	/** Figures of one session that OME does not keep. */
 	private static final class Session {

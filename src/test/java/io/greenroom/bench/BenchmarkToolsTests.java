@@ -66,6 +66,31 @@ class BenchmarkToolsTests {
 	}
 
 	@Test
+	void theOmeStandInServesTheFirstSlotsOfTheSeedAsLive(@TempDir Path dir) throws Exception {
+		Path seed = dir.resolve("seed.txt");
+		Files.write(seed, java.util.List.of("admission-secret", "bench-0 slot-0 s0", "bench-0 slot-1 s1",
+				"bench-1 slot-0 s2", "bench-1 slot-1 s3"));
+		try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
+			server.setDispatcher(BenchStandIns.liveStreams(3, seed));
+			server.start();
+			okhttp3.OkHttpClient client = new okhttp3.OkHttpClient();
+			assertThat(get(client, server.url("/v1/vhosts/default/apps/bench-0/streams"))).contains("\"slot-0\"",
+					"\"slot-1\"");
+			assertThat(get(client, server.url("/v1/vhosts/default/apps/bench-1/streams"))).contains("\"slot-0\"")
+				.doesNotContain("slot-1");
+			assertThat(get(client, server.url("/v1/vhosts/default/apps/bench-1/streams/slot-0")))
+				.contains("\"name\":\"slot-0\"", "H264");
+			assertThat(get(client, server.url("/v1/vhosts/default/apps/bench-2/streams"))).contains("\"response\":[]");
+		}
+	}
+
+	private static String get(okhttp3.OkHttpClient client, okhttp3.HttpUrl url) throws java.io.IOException {
+		try (okhttp3.Response response = client.newCall(new okhttp3.Request.Builder().url(url).build()).execute()) {
+			return response.body().string();
+		}
+	}
+
+	@Test
 	void answersOverTheTargetAreListedWithWhenTheyWereDue(@TempDir Path dir) throws Exception {
 		long[] byDue = { 1_000_000, 6_000_000, 4_999_999, 12_500_000 };
 		AdmissionLoadGenerator.Phase phase = new AdmissionLoadGenerator.Phase(byDue, byDue, 1_700_000_000_000L,
