@@ -41,6 +41,8 @@ final class Messages {
 
 	static final int TEST_COLOUR = 0x3498DB;
 
+	static final int OME_DOWN_COLOUR = 0xE67E22;
+
 	/** Fields with links or several lines get a row of their own. */
 	private static final java.util.Set<String> WIDE_FIELDS = java.util.Set.of("Watch", "Call", "Reconnected");
 
@@ -64,7 +66,7 @@ final class Messages {
 		all.put("name", "the slot's display name");
 		all.put("app", "the app name");
 		all.put("slot", "the slot name");
-		all.put("event", "slot.live, slot.offline, publish.refused or test");
+		all.put("event", "slot.live, slot.offline, publish.refused, ome.unreachable, ome.reachable or test");
 		all.put("protocol", "WHIP or RTMP (went live)");
 		all.put("watch_url", "the slot's player page (empty for a private app without \"include viewer link\")");
 		all.put("call_url", "the app's call grid (same rule)");
@@ -115,6 +117,10 @@ final class Messages {
 			case OFFLINE -> "⚫ " + notice.displayName() + " went offline (" + where + ")";
 			case WRONG_KEY ->
 				"⚠️ Refused a publish to " + where + " from " + notice.address() + ": " + notice.refusal();
+			case OME_DOWN ->
+				"🟠 OME's API has not answered for " + duration(away(notice)) + " (" + notice.address() + ")";
+			case OME_BACK ->
+				"🟢 OME's API answers again, after " + duration(away(notice)) + " (" + notice.address() + ")";
 			case TEST -> "✅ Test message from Greenroom";
 		};
 	}
@@ -131,7 +137,7 @@ final class Messages {
 		ObjectNode embed = body.putArray("embeds").addObject();
 		embed.put("title", cut(title(notice), 256));
 		embed.put("description", cut(description(notice), 4096));
-		if (links.watch() != null && notice.kind() != Notice.Kind.WRONG_KEY) {
+		if (links.watch() != null && notice.kind() != Notice.Kind.WRONG_KEY && !notice.aboutOme()) {
 			embed.put("url", links.watch());
 		}
 		embed.put("color", colour(notice.kind()));
@@ -154,24 +160,26 @@ final class Messages {
 		body.put("id", this.ids.get());
 		body.put("event", notice.kind().event());
 		body.put("at", notice.at().truncatedTo(ChronoUnit.MILLIS).toString());
-		body.put("app", notice.app());
-		body.put("slot", notice.slot());
-		body.put("display_name", notice.displayName());
+		if (!notice.aboutOme()) {
+			body.put("app", notice.app());
+			body.put("slot", notice.slot());
+			body.put("display_name", notice.displayName());
+		}
 		body.put("text", text(template, notice, links));
 		if (notice.protocol() != null) {
 			body.put("protocol", notice.protocol());
 		}
 		if (notice.liveFor() != null) {
-			body.put("live_for_seconds", notice.liveFor().toSeconds());
+			body.put(notice.aboutOme() ? "unreachable_seconds" : "live_for_seconds", notice.liveFor().toSeconds());
 		}
 		if (notice.ended() != null) {
 			body.put("ended", ended(notice.ended()));
 		}
 		if (notice.address() != null) {
-			body.put("address", notice.address());
+			body.put(notice.aboutOme() ? "ome_api" : "address", notice.address());
 		}
 		if (notice.refusal() != null) {
-			body.put("reason", notice.refusal());
+			body.put(notice.aboutOme() ? "error" : "reason", notice.refusal());
 		}
 		if (links.watch() != null) {
 			body.put("watch_url", links.watch());
@@ -193,6 +201,8 @@ final class Messages {
 			case LIVE -> notice.displayName() + " is live";
 			case OFFLINE -> notice.displayName() + " went offline";
 			case WRONG_KEY -> "Publish refused: " + notice.refusal();
+			case OME_DOWN -> "OME is not answering";
+			case OME_BACK -> "OME answers again";
 			case TEST -> "Test from Greenroom";
 		};
 	}
@@ -205,6 +215,11 @@ final class Messages {
 					+ "; it " + endedSentence(notice.ended()) + ".";
 			case WRONG_KEY -> notice.address() + " tried to publish to " + where + " and was refused ("
 					+ notice.refusal() + "). Further attempts from this address are not reported for 10 minutes.";
+			case OME_DOWN -> "Greenroom's live poller has not reached OME's API at " + notice.address() + " for "
+					+ duration(away(notice)) + " (" + notice.refusal() + "). Admission answers as before, but "
+					+ "the live board's figures are stale; check that OME is running.";
+			case OME_BACK ->
+				"OME's API at " + notice.address() + " answers again, after " + duration(away(notice)) + " without.";
 			case TEST ->
 				"This target works. Greenroom posts here when the slots it is set up for go live" + " or offline.";
 		};
@@ -228,8 +243,13 @@ final class Messages {
 				fields.put("Address", orEmpty(notice.address()));
 				fields.put("Slot", notice.app() + "/" + notice.slot());
 			}
+			case OME_DOWN, OME_BACK -> {
+				fields.put("OME API", orEmpty(notice.address()));
+				fields.put(notice.kind() == Notice.Kind.OME_DOWN ? "Not answering for" : "Was away for",
+						duration(away(notice)));
+			}
 		}
-		if (notice.kind() != Notice.Kind.WRONG_KEY) {
+		if (notice.kind() != Notice.Kind.WRONG_KEY && !notice.aboutOme()) {
 			if (links.watch() != null) {
 				fields.put("Watch", links.watch());
 			}
@@ -262,8 +282,15 @@ final class Messages {
 			case LIVE -> LIVE_COLOUR;
 			case OFFLINE -> OFFLINE_COLOUR;
 			case WRONG_KEY -> WRONG_KEY_COLOUR;
+			case OME_DOWN -> OME_DOWN_COLOUR;
+			case OME_BACK -> LIVE_COLOUR;
 			case TEST -> TEST_COLOUR;
 		};
+	}
+
+	/** How long OME has not answered, or was away, for OME's notices. */
+	private static Duration away(Notice notice) {
+		return (notice.liveFor() != null) ? notice.liveFor() : Duration.ZERO;
 	}
 
 	/** How an end reason reads: normally, kicked, lost or replaced. */

@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param displayName the slot's display name (the slot name when it has none)
  * @param privateApp whether the app's viewing is private (links need a viewer token)
  * @param protocol {@code WHIP} or {@code RTMP}, when it went live
- * @param liveFor how long it was live, when it went offline
+ * @param liveFor how long it was live, when it went offline; how long OME has not
+ * answered, for OME's notices
  * @param ended how it ended, when it went offline: {@code closed}, {@code kicked},
  * {@code lost} or {@code replaced}
- * @param address who was refused, for a wrong key
- * @param refusal what admission told them, for a wrong key
+ * @param address who was refused, for a wrong key; OME's API address, for OME's notices
+ * @param refusal what admission told them, for a wrong key; the last error, when OME is
+ * unreachable
  * @param at when it happened
  * @param reconnects drops shorter than the grace period since the last message
  */
@@ -30,7 +32,8 @@ record Notice(Kind kind, String app, String slot, String displayName, boolean pr
 
 	enum Kind {
 
-		LIVE("slot.live"), OFFLINE("slot.offline"), WRONG_KEY("publish.refused"), TEST("test");
+		LIVE("slot.live"), OFFLINE("slot.offline"), WRONG_KEY("publish.refused"), OME_DOWN("ome.unreachable"),
+		OME_BACK("ome.reachable"), TEST("test");
 
 		private final String event;
 
@@ -68,6 +71,26 @@ record Notice(Kind kind, String app, String slot, String displayName, boolean pr
 
 	static Notice wrongKey(String app, String slot, String address, String refusal, Instant at) {
 		return new Notice(Kind.WRONG_KEY, app, slot, slot, false, null, null, null, address, refusal, at, List.of());
+	}
+
+	/**
+	 * OME's API has not answered since {@code since}.
+	 * @param api where Greenroom reaches it
+	 * @param problem what the last attempt said
+	 */
+	static Notice omeDown(String api, String problem, Instant since, Instant at) {
+		return new Notice(Kind.OME_DOWN, "", "", "OME", false, null, Duration.between(since, at), null, api, problem,
+				at, List.of());
+	}
+
+	/** OME's API answers again after {@code away}. */
+	static Notice omeBack(String api, Duration away, Instant at) {
+		return new Notice(Kind.OME_BACK, "", "", "OME", false, null, away, null, api, null, at, List.of());
+	}
+
+	/** Whether it is about OME itself rather than a slot. */
+	boolean aboutOme() {
+		return this.kind == Kind.OME_DOWN || this.kind == Kind.OME_BACK;
 	}
 
 	static Notice test(Instant at) {

@@ -30,6 +30,8 @@ class NotificationController {
 
 	static final String VIEW_TARGET_FORM = "notify/targetForm";
 
+	private final String omeDownAfter;
+
 	private final NotificationTargets targets;
 
 	private final Notifier notifier;
@@ -49,6 +51,7 @@ class NotificationController {
 		this.client = client;
 		this.catalog = catalog;
 		this.urls = new TargetUrls(properties.allowInsecureUrls());
+		this.omeDownAfter = Messages.duration(properties.omeDownAfter());
 		this.clock = clock;
 	}
 
@@ -166,6 +169,7 @@ class NotificationController {
 		model.addAttribute("targetForm", form);
 		model.addAttribute("target", (target != null) ? TargetRow.of(target) : null);
 		model.addAttribute("kinds", TargetKind.values());
+		model.addAttribute("omeDownAfter", this.omeDownAfter);
 		model.addAttribute("apps", this.catalog.allApps().stream().map(App::getName).toList());
 		model.addAttribute("placeholders",
 				Messages.PLACEHOLDERS.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList());

@@ -51,6 +51,9 @@ public class NotificationTarget {
 	@Column(name = "on_wrong_key", nullable = false)
 	private boolean onWrongKey;
 
+	@Column(name = "on_ome_down", nullable = false)
+	private boolean onOmeDown;
+
 	@Column(name = "include_viewer_link", nullable = false)
 	private boolean includeViewerLink;
 
@@ -121,6 +124,10 @@ public class NotificationTarget {
 		return this.onWrongKey;
 	}
 
+	public boolean isOnOmeDown() {
+		return this.onOmeDown;
+	}
+
 	public boolean isIncludeViewerLink() {
 		return this.includeViewerLink;
 	}
@@ -164,6 +171,7 @@ public class NotificationTarget {
 		this.onLive = settings.onLive();
 		this.onOffline = settings.onOffline();
 		this.onWrongKey = settings.onWrongKey();
+		this.onOmeDown = settings.onOmeDown();
 		this.includeViewerLink = settings.includeViewerLink();
 		this.allowMentions = settings.allowMentions();
 		this.template = settings.template();

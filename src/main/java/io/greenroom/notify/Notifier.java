@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 
 import io.greenroom.admission.HandOff;
+import io.greenroom.live.LiveSnapshot;
 import io.greenroom.stream.PublishRefused;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
@@ -98,6 +99,10 @@ class Notifier implements SmartLifecycle {
 
 	private final Map<String, Instant> alerted = new HashMap<>();
 
+	private @Nullable Instant omeDownSince;
+
+	private boolean omeDownTold;
+
 	private int queued;
 
 	private long sequence;
@@ -124,6 +129,12 @@ class Notifier implements SmartLifecycle {
 	@EventListener
 	void onOffline(SlotWentOffline event) {
 		offer(this.intake, event);
+	}
+
+	/** Every poll of OME's API, from the live poller's thread. */
+	@EventListener
+	void onSnapshot(LiveSnapshot snapshot) {
+		offer(this.intake, snapshot);
 	}
 
 	@EventListener
@@ -283,6 +294,9 @@ class Notifier implements SmartLifecycle {
 			else if (event instanceof SlotWentOffline offline) {
 				wentOffline(offline);
 			}
+			else if (event instanceof LiveSnapshot snapshot) {
+				omeState(snapshot);
+			}
 		}
 		PublishRefused refused;
 		while ((refused = this.alerts.poll()) != null) {
@@ -339,6 +353,29 @@ class Notifier implements SmartLifecycle {
 		return this.held.isEmpty() ? null : this.held.entrySet().iterator().next();
 	}
 
+	/**
+	 * Tells the targets that asked when OME's API has not answered the poller for
+	 * {@code ome-down-after}, once, and when it answers again.
+	 */
+	private void omeState(LiveSnapshot snapshot) {
+		Instant since = snapshot.unreachableSince();
+		if (!snapshot.reachable() && since != null) {
+			this.omeDownSince = since;
+			if (!this.omeDownTold && !snapshot.at().isBefore(since.plus(this.properties.omeDownAfter()))) {
+				this.omeDownTold = true;
+				String problem = (snapshot.problem() != null) ? snapshot.problem() : "no answer";
+				fanOut(null, TargetSpec::onOmeDown,
+						() -> Notice.omeDown(snapshot.omeUrl(), problem, since, snapshot.at()));
+			}
+		}
+		else if (snapshot.reachable() && this.omeDownTold) {
+			this.omeDownTold = false;
+			Instant downSince = (this.omeDownSince != null) ? this.omeDownSince : snapshot.at();
+			fanOut(null, TargetSpec::onOmeDown,
+					() -> Notice.omeBack(snapshot.omeUrl(), Duration.between(downSince, snapshot.at()), snapshot.at()));
+		}
+	}
+
 	private void releaseOffline(String key) {
 		Held drop = this.held.remove(key);
 		if (drop == null) {
@@ -387,11 +424,15 @@ class Notifier implements SmartLifecycle {
 	 * name, read from the database) is made only when some target does: with none, a busy
 	 * show's thousands of events cost nothing but the bookkeeping.
 	 */
-	private void fanOut(String app, java.util.function.Predicate<TargetSpec> wants, Supplier<Notice> makeNotice) {
+	/**
+	 * @param app the app it is about; null for OME itself, which every target covers
+	 */
+	private void fanOut(@Nullable String app, java.util.function.Predicate<TargetSpec> wants,
+			Supplier<Notice> makeNotice) {
 		Instant now = this.clock.instant();
 		Supplier<Notice> notice = null;
 		for (TargetSpec target : this.targets) {
-			if (wants.test(target) && target.covers(app)) {
+			if (wants.test(target) && (app == null || target.covers(app))) {
 				if (notice == null) {
 					notice = once(makeNotice);
 				}
@@ -422,7 +463,7 @@ class Notifier implements SmartLifecycle {
 
 	/** The body a target gets for a notice. */
 	String render(Notice notice, TargetSpec target) {
-		Links links = this.links.apply(notice, target);
+		Links links = notice.aboutOme() ? Links.NONE : this.links.apply(notice, target);
 		return (target.kind() == TargetKind.DISCORD)
 				? this.messages.discord(notice, links, target.template(), target.allowMentions())
 				: this.messages.signed(notice, links, target.template());

@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * waiting when Greenroom stops are sent after the next start unless older than this
  * @param allowInsecureUrls {@code GREENROOM_NOTIFY_ALLOW_INSECURE_URLS}, default false:
  * accept {@code http://127.0.0.1} and {@code http://localhost} target URLs (tests only)
+ * @param omeDownAfter {@code GREENROOM_NOTIFY_OME_DOWN_AFTER}, default 60s: how long
+ * OME's API must fail to answer the live poller before targets that asked are told
  */
 @ConfigurationProperties("greenroom.notify")
 @Validated
@@ -38,26 +40,31 @@ public record NotifyProperties(@DefaultValue("500") @Min(1) @Max(100000) int que
 		@DefaultValue("10s") @NotNull Duration timeout, @DefaultValue("6") @Min(1) @Max(100) int maxAttempts,
 		@DefaultValue("1s") @NotNull Duration retryBackoff, @DefaultValue("60s") @NotNull Duration maxRetryAfter,
 		@DefaultValue("30s") @NotNull Duration reconnectGrace, @DefaultValue("10m") @NotNull Duration staleAfter,
-		@DefaultValue("false") boolean allowInsecureUrls) {
+		@DefaultValue("false") boolean allowInsecureUrls, @DefaultValue("60s") @NotNull Duration omeDownAfter) {
+
+	NotifyProperties withOmeDownAfter(Duration omeDownAfter) {
+		return new NotifyProperties(this.queueCapacity, this.timeout, this.maxAttempts, this.retryBackoff,
+				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls, omeDownAfter);
+	}
 
 	NotifyProperties withQueueCapacity(int queueCapacity) {
 		return new NotifyProperties(queueCapacity, this.timeout, this.maxAttempts, this.retryBackoff,
-				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls);
+				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls, this.omeDownAfter);
 	}
 
 	NotifyProperties withTimeout(Duration timeout) {
 		return new NotifyProperties(this.queueCapacity, timeout, this.maxAttempts, this.retryBackoff,
-				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls);
+				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls, this.omeDownAfter);
 	}
 
 	NotifyProperties withMaxAttempts(int maxAttempts) {
 		return new NotifyProperties(this.queueCapacity, this.timeout, maxAttempts, this.retryBackoff,
-				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls);
+				this.maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls, this.omeDownAfter);
 	}
 
 	NotifyProperties withMaxRetryAfter(Duration maxRetryAfter) {
 		return new NotifyProperties(this.queueCapacity, this.timeout, this.maxAttempts, this.retryBackoff,
-				maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls);
+				maxRetryAfter, this.reconnectGrace, this.staleAfter, this.allowInsecureUrls, this.omeDownAfter);
 	}
 
 }

@@ -37,6 +37,9 @@ record TargetRow(Long id, String name, String kind, String scope, String events,
 		if (target.isOnWrongKey()) {
 			events.add("wrong key");
 		}
+		if (target.isOnOmeDown()) {
+			events.add("OME unreachable");
+		}
 		return new TargetRow(target.getId(), target.getName(), target.getKind().label(),
 				(target.getAppName() != null) ? target.getAppName() : "All apps",
 				events.isEmpty() ? "none" : String.join(", ", events), target.getUrl(),

@@ -14,20 +14,21 @@ import org.jspecify.annotations.Nullable;
  * @param onLive see {@link TargetSettings}
  * @param onOffline see {@link TargetSettings}
  * @param onWrongKey see {@link TargetSettings}
+ * @param onOmeDown see {@link TargetSettings}
  * @param includeViewerLink see {@link TargetSettings}
  * @param allowMentions see {@link TargetSettings}
  * @param template see {@link TargetSettings}
  * @param broken why it is broken, or null when it is not
  */
 record TargetSpec(Long id, String name, TargetKind kind, String url, @Nullable String secret, @Nullable String appName,
-		boolean onLive, boolean onOffline, boolean onWrongKey, boolean includeViewerLink, boolean allowMentions,
-		@Nullable String template, @Nullable String broken) {
+		boolean onLive, boolean onOffline, boolean onWrongKey, boolean onOmeDown, boolean includeViewerLink,
+		boolean allowMentions, @Nullable String template, @Nullable String broken) {
 
 	static TargetSpec of(NotificationTarget target) {
 		return new TargetSpec(target.getId(), target.getName(), target.getKind(), target.getUrl(),
 				target.getSigningSecret(), target.getAppName(), target.isOnLive(), target.isOnOffline(),
-				target.isOnWrongKey(), target.isIncludeViewerLink(), target.isAllowMentions(), target.getTemplate(),
-				target.getBrokenReason());
+				target.isOnWrongKey(), target.isOnOmeDown(), target.isIncludeViewerLink(), target.isAllowMentions(),
+				target.getTemplate(), target.getBrokenReason());
 	}
 
 	boolean covers(String app) {
@@ -36,7 +37,8 @@ record TargetSpec(Long id, String name, TargetKind kind, String url, @Nullable S
 
 	TargetSpec withBroken(@Nullable String reason) {
 		return new TargetSpec(this.id, this.name, this.kind, this.url, this.secret, this.appName, this.onLive,
-				this.onOffline, this.onWrongKey, this.includeViewerLink, this.allowMentions, this.template, reason);
+				this.onOffline, this.onWrongKey, this.onOmeDown, this.includeViewerLink, this.allowMentions,
+				this.template, reason);
 	}
 
 	@Override

@@ -97,6 +97,33 @@ class MessagesTests {
 	}
 
 	@Test
+	void omeUnreachableIsOrangeNamesTheApiAndLinksNothing() {
+		Notice notice = Notice.omeDown("http://ome:8081", "connect timed out", AT.minusSeconds(75), AT);
+		assertThat(this.messages.discord(notice, Links.NONE, null, false)).isEqualTo(oneLine("""
+				{"content":"🟠 OME's API has not answered for 1 min 15 s (http://ome:8081)",
+				"allowed_mentions":{"parse":[]},
+				"embeds":[{"title":"OME is not answering",
+				"description":"Greenroom's live poller has not reached OME's API at http://ome:8081 for 1 min 15 s \
+				(connect timed out). Admission answers as before, but the live board's figures are stale; \
+				check that OME is running.",
+				"color":15105570,"timestamp":"2026-12-01T20:15:02Z",
+				"fields":[{"name":"OME API","value":"http://ome:8081","inline":true},
+				{"name":"Not answering for","value":"1 min 15 s","inline":true}],
+				"footer":{"text":"Greenroom"}}]}
+				"""));
+	}
+
+	@Test
+	void signedOmeBackBodyHasNoSlot() {
+		Notice notice = Notice.omeBack("http://ome:8081", java.time.Duration.ofSeconds(150), AT);
+		assertThat(this.messages.signed(notice, Links.NONE, null)).isEqualTo(oneLine("""
+				{"version":1,"id":"6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b","event":"ome.reachable",
+				"at":"2026-12-01T20:15:02Z","text":"🟢 OME's API answers again, after 2 min 30 s (http://ome:8081)",
+				"unreachable_seconds":150,"ome_api":"http://ome:8081","reconnects":[]}
+				"""));
+	}
+
+	@Test
 	void mentionsPingOnlyWhenAllowed() {
 		String template = "@here {name} is on: {watch_url}";
 		assertThat(this.messages.discord(live(), this.links, template, true)).startsWith(oneLine("""
@@ -134,7 +161,7 @@ class MessagesTests {
 
 	private static TargetSpec target(boolean includeViewerLink) {
 		return new TargetSpec(1L, "t", TargetKind.DISCORD, "https://discord.com/api/webhooks/1/x", null, null, true,
-				true, true, includeViewerLink, false, null, null);
+				true, true, false, includeViewerLink, false, null, null);
 	}
 
 	private static Notice live() {

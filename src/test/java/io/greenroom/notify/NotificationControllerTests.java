@@ -104,12 +104,14 @@ class NotificationControllerTests {
 				.param("_onLive", "on")
 				.param("_onOffline", "on")
 				.param("_onWrongKey", "on")
+				.param("onOmeDown", "true")
+				.param("_onOmeDown", "on")
 				.param("_includeViewerLink", "on")
 				.param("_allowMentions", "on"))
 			.andExpect(redirectedUrl("/notifications"))
 			.andExpect(flash().attribute("message", "Added target 'racers'. Send a test to check it."));
 		then(this.targets).should()
-			.create(new TargetSettings("racers", TargetKind.DISCORD, URL, null, true, false, false, false, false,
+			.create(new TargetSettings("racers", TargetKind.DISCORD, URL, null, true, false, false, true, false, false,
 					null));
 		then(this.notifier).should().targetsChanged();
 	}
@@ -146,8 +148,8 @@ class NotificationControllerTests {
 	private static NotificationTarget target() {
 		NotificationTarget target = new NotificationTarget(TargetKind.DISCORD, URL, null,
 				Instant.parse("2026-12-01T20:00:00Z"));
-		target
-			.update(new TargetSettings("racers", TargetKind.DISCORD, URL, null, true, true, false, false, false, null));
+		target.update(new TargetSettings("racers", TargetKind.DISCORD, URL, null, true, true, false, false, false,
+				false, null));
 		ReflectionTestUtils.setField(target, "id", 7L);
 		return target;
 	}

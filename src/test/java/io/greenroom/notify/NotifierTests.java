@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.greenroom.live.LiveSnapshot;
 import io.greenroom.stream.PublishRefused;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
@@ -268,7 +270,7 @@ class NotifierTests {
 		// sent.
 		this.store.targets.put(1L,
 				new TargetSpec(1L, "racers", TargetKind.DISCORD, this.discord.url("/api/webhooks/1/token").toString(),
-						null, null, false, true, false, false, false, null, null));
+						null, null, false, true, false, false, false, false, null, null));
 		MutableClock clock = new MutableClock(T0);
 		Notifier notifier = notifier(properties().withQueueCapacity(5000), clock);
 		for (int i = 0; i < 2000; i++) {
@@ -290,6 +292,35 @@ class NotifierTests {
 		clock.advance(Duration.ofSeconds(20));
 		notifier.targetsChanged();
 		await().until(() -> this.received.size() == 1999);
+	}
+
+	@Test
+	void tellsOnceWhenOmeHasNotAnsweredForAMinuteAndOnceWhenItIsBack() {
+		Notifier notifier = notifier(properties(), new MutableClock(T0));
+		String api = "http://ome:8081/";
+		// A 20 s blip says nothing.
+		notifier.onSnapshot(down(api, T0, T0.plusSeconds(20)));
+		notifier.onSnapshot(up(api, T0.plusSeconds(22)));
+		Instant since = T0.plusSeconds(100);
+		notifier.onSnapshot(down(api, since, since.plusSeconds(30)));
+		notifier.onSnapshot(down(api, since, since.plusSeconds(61)));
+		notifier.onSnapshot(down(api, since, since.plusSeconds(71)));
+		await().until(() -> this.received.size() == 1);
+		notifier.onSnapshot(up(api, since.plusSeconds(150)));
+		notifier.onSnapshot(up(api, since.plusSeconds(152)));
+		await().until(() -> this.received.size() == 2);
+		sleep(300);
+		assertThat(this.received.stream().map(Received::content)).containsExactly(
+				"🟠 OME's API has not answered for 1 min 1 s (http://ome:8081/)",
+				"🟢 OME's API answers again, after 2 min 30 s (http://ome:8081/)");
+	}
+
+	private static LiveSnapshot down(String api, Instant since, Instant at) {
+		return new LiveSnapshot(at, api, false, since, "connect timed out", Map.of(), 0);
+	}
+
+	private static LiveSnapshot up(String api, Instant at) {
+		return new LiveSnapshot(at, api, true, null, null, Map.of(), 0);
 	}
 
 	@Test
@@ -363,12 +394,12 @@ class NotifierTests {
 
 	static NotifyProperties properties() {
 		return new NotifyProperties(100, Duration.ofSeconds(5), 6, Duration.ofMillis(100), Duration.ofSeconds(60),
-				Duration.ofSeconds(30), Duration.ofMinutes(10), true);
+				Duration.ofSeconds(30), Duration.ofMinutes(10), true, Duration.ofSeconds(60));
 	}
 
 	private TargetSpec discordTarget(Long id) {
 		return new TargetSpec(id, "racers", TargetKind.DISCORD, this.discord.url("/api/webhooks/1/token").toString(),
-				null, null, true, true, true, false, false, null, null);
+				null, null, true, true, true, true, false, false, null, null);
 	}
 
 	private static MockResponse tooManyRequests(String body, String header) {

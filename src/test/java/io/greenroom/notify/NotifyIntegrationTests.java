@@ -68,7 +68,7 @@ class NotifyIntegrationTests {
 				greenroom.bean(NotificationTargets.class)
 					.create(new TargetSettings("racers", TargetKind.DISCORD,
 							discord.url("/api/webhooks/123456789012345678/token").toString(), null, true, true, true,
-							false, false, null));
+							false, false, false, null));
 				greenroom.bean(Notifier.class).targetsChanged();
 				OmeWebhook ome = new OmeWebhook(greenroom.baseUrl(),
 						greenroom.bean(OmeSecrets.class).admissionSecretKey());

@@ -67,7 +67,7 @@ class WebhookSignatureTests {
 			NotifyProperties properties = NotifierTests.properties();
 			WebhookClient client = new WebhookClient(properties, JsonMapper.builder().build(), clock);
 			TargetSpec target = new TargetSpec(7L, "bot", TargetKind.SIGNED, receiver.url("/hook").toString(), SECRET,
-					null, true, true, true, false, false, null, null);
+					null, true, true, true, false, false, false, null, null);
 
 			assertThat(client.post(target, BODY).delivered()).isTrue();
 			RecordedRequest request = receiver.takeRequest();

@@ -168,6 +168,12 @@ public final class RealOme implements AutoCloseable {
 		awaitReady(-1);
 	}
 
+	/** Stops OME (through its supervisor); {@link #start()} brings it back. */
+	public void stop() {
+		kill();
+		Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+	}
+
 	/**
 	 * Stops OME and starts it again with another environment, for example a different
 	 * {@code OME_HOST_IP}.

@@ -1,0 +1,89 @@
+package io.greenroom.ome.real;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.greenroom.notify.TestTargets;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real OME stops and comes back: a notification target that asked hears of both, once
+ * each, from the live poller reading OME's REST API. The target is a MockWebServer
+ * standing in for Discord.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RealOmeCondition.class)
+class RealOmeNotifyTests {
+
+	@TempDir
+	static Path work;
+
+	private final MockWebServer discord = new MockWebServer();
+
+	private final List<String> received = new CopyOnWriteArrayList<>();
+
+	private OmeStage stage;
+
+	@BeforeAll
+	void start() throws Exception {
+		this.discord.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				RealOmeNotifyTests.this.received.add(request.getBody().readUtf8());
+				return new MockResponse().setResponseCode(204);
+			}
+		});
+		this.discord.start();
+		this.stage = OmeStage.start(work, (catalog) -> catalog.createApp("show"), Map.of(),
+				"greenroom.notify.allow-insecure-urls=true", "greenroom.notify.ome-down-after=3s",
+				"greenroom.live.poll-interval=1s", "greenroom.live.heartbeat=1s");
+		TestTargets.addOmeWatcher((type) -> this.stage.bean(type),
+				this.discord.url("/api/webhooks/123456789012345678/token").toString());
+	}
+
+	@AfterAll
+	void stop() throws Exception {
+		try {
+			if (this.stage != null) {
+				this.stage.close();
+			}
+		}
+		finally {
+			this.discord.shutdown();
+		}
+	}
+
+	@Test
+	void aTargetHearsOnceThatOmeStoppedAnsweringAndOnceThatItIsBack() throws Exception {
+		// Let the poller read the running OME a few times first.
+		Thread.sleep(2500);
+		assertThat(this.received).isEmpty();
+
+		this.stage.ome().stop();
+		await("the unreachable message").atMost(Duration.ofSeconds(30)).until(() -> this.received.size() == 1);
+		assertThat(this.received.get(0)).contains("OME's API has not answered for", "OME is not answering",
+				"127.0.0.1:" + this.stage.ome().ports().api());
+
+		this.stage.ome().start();
+		await("the back message").atMost(Duration.ofSeconds(60)).until(() -> this.received.size() == 2);
+		assertThat(this.received.get(1)).contains("OME's API answers again, after", "OME answers again");
+		Thread.sleep(2500);
+		assertThat(this.received).as("each said once").hasSize(2);
+	}
+
+}
