@@ -16,6 +16,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Form login for the dashboard. OME's admission webhook never reaches this chain: its own
@@ -58,8 +65,34 @@ public class SecurityConfiguration {
 			// seat's random id, never by a cookie, so there is nothing for CSRF to
 			// protect.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/call/*/seats", "/call/*/seats/**"))
-			.headers((headers) -> headers.frameOptions((frame) -> frame.deny()));
+			.headers((headers) -> headers.frameOptions((frame) -> frame.deny())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						new NegatedRequestMatcher(pathPatterns(INLINE_SCRIPT_PAGES)),
+						new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_POLICY))));
 		return http.build();
+	}
+
+	/**
+	 * The dashboard's pages load scripts only from Greenroom itself: no inline script, no
+	 * eval, and no framing. Media and WebRTC signalling go to OME, on another port or
+	 * host.
+	 */
+	static final String DASHBOARD_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; "
+			+ "connect-src 'self' http: https: ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/**
+	 * The viewer and tool pages OBS and browsers load: they carry their slot's settings
+	 * as an inline script, so the dashboard's policy would stop them.
+	 */
+	static final String[] INLINE_SCRIPT_PAGES = { "/watch/**", "/layout/*/*", "/call/*", "/tools/clock",
+			"/tools/latency/*/*" };
+
+	private static RequestMatcher pathPatterns(String... patterns) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(java.util.Arrays.stream(patterns).<RequestMatcher>map(paths::matcher).toList());
 	}
 
 	@Bean
