@@ -1,11 +1,14 @@
 package io.greenroom;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * Greenroom, running as its own process on an H2 file, is killed with SIGKILL while
  * signed admission requests open and close publish sessions, then started again on the
  * same file: the file opens, every session record is complete (ended, with a reason) or
- * marked lost, no slot is left live, and a streamer can publish again at once.
+ * marked lost, no slot is left live, and a streamer can publish again at once. Stopped
+ * with SIGTERM instead, it first answers the request it is reading.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KilledMidLoadIntegrationTests {
@@ -121,6 +125,46 @@ class KilledMidLoadIntegrationTests {
 					+ " session records; restarted in " + restartMillis + " ms");
 		}
 		assertThat(output.getOut()).contains("left open by the previous run as lost");
+	}
+
+	@Test
+	void aStoppingGreenroomAnswersTheRequestItIsReadingBeforeItExits() throws Exception {
+		String key = "gracefulStopAdmissionKey";
+		String secret = "gracefulStopSecretForSlotZeroxxx";
+		seed(key, List.of(secret));
+		int port = freePort();
+		Process greenroom = startProcess(port);
+		try {
+			String baseUrl = "http://127.0.0.1:" + port;
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> healthy(baseUrl));
+			String body = publish("slot-0", secret, 40000);
+			byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+			int half = payload.length / 2;
+			try (Socket socket = new Socket("127.0.0.1", port)) {
+				socket.setSoTimeout(30_000);
+				OutputStream out = socket.getOutputStream();
+				out.write(("POST /ome/admission HTTP/1.1\r\nHost: 127.0.0.1:" + port
+						+ "\r\nContent-Type: application/json\r\nX-OME-Signature: " + OmeWebhook.signature(key, body)
+						+ "\r\nContent-Length: " + payload.length + "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				out.write(payload, 0, half);
+				out.flush();
+				// OME's request is half read when the stop comes (SIGTERM on Linux).
+				Thread.sleep(500);
+				greenroom.destroy();
+				Thread.sleep(1500);
+				assertThat(greenroom.isAlive()).as("still waiting for the request it is reading").isTrue();
+				out.write(payload, half, payload.length - half);
+				out.flush();
+				String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				assertThat(answer).startsWith("HTTP/1.1 200").contains("\"allowed\":true");
+			}
+			assertThat(greenroom.waitFor(30, TimeUnit.SECONDS)).as("exits once it has answered").isTrue();
+			assertThat(greenroom.exitValue()).as("a clean stop").isIn(0, 143);
+		}
+		finally {
+			greenroom.destroyForcibly();
+		}
 	}
 
 	/**
