@@ -52,10 +52,19 @@ class LiveBoardBrowserTests {
 	void producerWatchesASlotGoLiveGetHealthyLoseOmeAndKickAndBlockItWithoutAReload(CapturedOutput output)
 			throws Exception {
 		OmeStandIn ome = new OmeStandIn();
+		// "OME down" drops every connection as it opens, on the same port: a stand-in
+		// stopped and started again could find its port taken meanwhile.
+		java.util.concurrent.atomic.AtomicBoolean omeDown = new java.util.concurrent.atomic.AtomicBoolean();
 		MockWebServer omeApi = new MockWebServer();
-		omeApi.setDispatcher(ome);
+		omeApi.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+			@Override
+			public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request)
+					throws InterruptedException {
+				return omeDown.get() ? new okhttp3.mockwebserver.MockResponse()
+					.setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START) : ome.dispatch(request);
+			}
+		});
 		omeApi.start(InetAddress.getLoopbackAddress(), 0);
-		int omePort = omeApi.getPort();
 		try (GreenroomInstance greenroom = GreenroomInstance.startWithH2File(this.data,
 				"greenroom.ome.api-url=" + omeApi.url("/"), "greenroom.live.poll-interval=" + POLL.toMillis() + "ms",
 				"greenroom.live.heartbeat=2s", "greenroom.metrics.prometheus-token=" + SCRAPE_TOKEN);
@@ -134,7 +143,7 @@ class LiveBoardBrowserTests {
 			int nodesBefore = nodeCount(js);
 
 			// OME goes away: the board says since when and greys the last state.
-			omeApi.shutdown();
+			omeDown.set(true);
 			wait.until((driver) -> driver.findElement(By.id("ome-down")).isDisplayed());
 			String down = browser.findElement(By.id("ome-down")).getText();
 			assertThat(down).startsWith("OME not reachable at " + omeApi.url("/") + " since ")
@@ -144,7 +153,7 @@ class LiveBoardBrowserTests {
 			chromium.screenshot("live-board-ome-down");
 
 			// OME is back: the board recovers by itself.
-			MockWebServer back = startOn(omePort, ome);
+			omeDown.set(false);
 			try {
 				wait.until((driver) -> !driver.findElement(By.id("ome-down")).isDisplayed());
 				assertThat(browser.findElement(By.id("board")).getAttribute("class")).doesNotContain("stale");
@@ -170,7 +179,7 @@ class LiveBoardBrowserTests {
 				chromium.screenshot("live-board-blocked");
 			}
 			finally {
-				back.shutdown();
+				omeApi.shutdown();
 			}
 		}
 	}
@@ -206,30 +215,6 @@ class LiveBoardBrowserTests {
 
 	private static int nodeCount(JavascriptExecutor js) {
 		return ((Number) js.executeScript("return document.getElementsByTagName('*').length")).intValue();
-	}
-
-	/**
-	 * A stand-in on the port the stopped one had. The port may still be held for a moment
-	 * after the shutdown, so binding is tried again for up to 10 s.
-	 */
-	private static MockWebServer startOn(int port, okhttp3.mockwebserver.Dispatcher dispatcher)
-			throws java.io.IOException, InterruptedException {
-		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-		while (true) {
-			MockWebServer server = new MockWebServer();
-			server.setDispatcher(dispatcher);
-			try {
-				server.start(InetAddress.getLoopbackAddress(), port);
-				return server;
-			}
-			catch (java.net.BindException ex) {
-				server.close();
-				if (System.nanoTime() > deadline) {
-					throw ex;
-				}
-				Thread.sleep(200);
-			}
-		}
 	}
 
 }
