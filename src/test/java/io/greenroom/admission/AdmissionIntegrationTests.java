@@ -464,13 +464,15 @@ class AdmissionIntegrationTests {
 	/**
 	 * Sends a body with a forged signature. The server may close a kept-alive connection
 	 * just as the client reuses it (Tomcat ends one after 100 requests); that is the
-	 * transport, not an answer, so the request is sent again once.
+	 * transport, not an answer, so the request is sent again once. The server may have
+	 * read (and refused) the first one already, so every resend is counted.
 	 */
-	private int forged(byte[] body) throws Exception {
+	private int forged(byte[] body, AtomicInteger resent) throws Exception {
 		try {
 			return this.ome.send(body, "AAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode();
 		}
 		catch (java.io.IOException ex) {
+			resent.incrementAndGet();
 			return this.ome.send(body, "AAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode();
 		}
 	}
@@ -483,10 +485,11 @@ class AdmissionIntegrationTests {
 			.opening("incoming", "RTMP", "rtmp://127.0.0.1:1935/show/slot-1?key=x", CADDY, 49000, null, null)
 			.getBytes(StandardCharsets.UTF_8);
 		ExecutorService senders = Executors.newFixedThreadPool(4);
+		AtomicInteger resent = new AtomicInteger();
 		try {
 			List<Future<Integer>> statuses = new ArrayList<>();
 			for (int i = 0; i < 10_000; i++) {
-				statuses.add(senders.submit(() -> forged(body)));
+				statuses.add(senders.submit(() -> forged(body, resent)));
 			}
 			for (Future<Integer> status : statuses) {
 				assertThat(status.get()).isEqualTo(401);
@@ -507,7 +510,8 @@ class AdmissionIntegrationTests {
 			.mapToLong((match) -> Long.parseLong(match.group(1).replace(",", "")))
 			.sum();
 		long lines = written.lines().filter((line) -> line.contains("Refused an admission request from")).count();
-		assertThat(summed + lines).as("every refusal is either written or counted").isEqualTo(10_000);
+		assertThat(summed + lines).as("every refusal is either written or counted")
+			.isBetween(10_000L, 10_000L + resent.get());
 	}
 
 	private HttpResponse<String> close(String url, String newUrl, int port, String realIp) throws Exception {
