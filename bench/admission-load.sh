@@ -3,7 +3,7 @@
 # Usage: bench/admission-load.sh [RATE=1000] [CONNECTIONS=20] [SECONDS=60]
 # Environment: BENCH_APPS=1000 BENCH_SLOTS=10 (per app), BENCH_WARMUP=30 (seconds of the same load
 # before measuring, reported on their own line), BENCH_MIX=stress|show (see AdmissionLoadGenerator), BENCH_PIN=1, BENCH_CDS=0|1|aot, BENCH_JAVA,
-# BENCH_MEMORY_LIMIT (e.g. 256M), BENCH_NMT=1, GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS,
+# BENCH_MEMORY_LIMIT (e.g. 256M), BENCH_NMT=1, BENCH_HISTO=N (the top N classes of the live heap after load), GREENROOM_JVM_FLAGS, BENCH_SERVER_ARGS,
 # BENCH_KEEP (a directory for the GC log and the slow answers), BENCH_H2_OPTIONS (appended to the H2 URL, e.g. ";PAGE_SIZE=16384"),
 # BENCH_OME=live:N|hang (a stand-in for OME's REST API serving N live streams, or never answering, with
 # BENCH_BOARDS live boards open so the poller reads it every poll interval), BENCH_HANGING_TARGET=1 (a Discord
@@ -205,6 +205,21 @@ if kill -0 "$SERVER_PID" 2>/dev/null; then
     'BEGIN {printf "server CPU during the load: %.0f%% of one core\n", 100 * (t1 - t0) / hz / (s1 - s0)}'
   echo "major page faults: $FAULTS_BEFORE until the load, $(( $(major_faults) - FAULTS_BEFORE )) during it"
   echo "RSS after load: $(rss) (peak $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$SERVER_PID/status"))"
+  # Where the anonymous memory sits: copies of pages written in file mappings (a CDS archive's
+  # written pages count here), and unnamed mappings (heap, metaspace, code, malloc arenas, stacks).
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { name = $6; sub(/.*\//, "", name) } /^Size:/ { size = $2 } /^Rss:/ && name != "" { filerss[name] += $2 }
+    /^Anonymous:/ && $2 > 0 { if (name == "") { unnamed += $2; if ($2 >= 1024) list = list sprintf(" %.0f/%.0f", $2 / 1024, size / 1024) }
+      else byfile[name] += $2 }
+    END { printf "anonymous by mapping: unnamed %.0f MB (resident/reserved MB of those over 1 MB:%s)", unnamed / 1024, list
+      for (f in byfile) if (byfile[f] >= 1024) printf "; written copies in %s %.0f MB", f, byfile[f] / 1024
+      printf "\nresident file pages by file (4 MB or more):"
+      for (f in filerss) if (filerss[f] - byfile[f] >= 4096) printf " %s %.0f MB", f, (filerss[f] - byfile[f]) / 1024
+      printf "\n" }' "/proc/$SERVER_PID/smaps"
+  # BENCH_HISTO=N: the N classes holding the most live heap after load (forces a full collection).
+  if [ "${BENCH_HISTO:-0}" -gt 0 ]; then
+    jcmd "$SERVER_PID" GC.class_histogram | awk -v n="${BENCH_HISTO}" 'NR > 2 && NR <= n + 2 {printf "  %8.1f MB %9d %s\n", $3 / 1048576, $2, $4}
+      /^Total/ {printf "  live heap: %.1f MB in %d objects\n", $3 / 1048576, $2}'
+  fi
   # BENCH_NMT=1: where the memory goes, from the JVM's native memory tracking (committed MB per area).
   if [ "${BENCH_NMT:-0}" = 1 ]; then
     jcmd "$SERVER_PID" VM.native_memory summary | awk '/^-/ {sub(/^- */, ""); name=$1} /committed=/ && name {

@@ -12,14 +12,18 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.ome.OmeStream;
 import io.greenroom.stream.App;
+import io.greenroom.stream.CatalogChanged;
 import io.greenroom.stream.Slot;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
 import io.greenroom.stream.StreamCatalog;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextClosedEvent;
@@ -27,6 +31,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -79,6 +84,21 @@ public class LiveBoard implements DisposableBean {
 	/** Apps with a push waiting: one at a time per app, however many events come. */
 	private final Set<Long> pending = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * The slots of each open board's app, read from the database once and kept until the
+	 * catalog changes: a push every second renders from memory only.
+	 */
+	private final Map<Long, Roster> rosters = new ConcurrentHashMap<>();
+
+	/**
+	 * Counts catalog changes, so a roster read before a change is never kept after it.
+	 */
+	private final AtomicLong catalogVersion = new AtomicLong();
+
+	/** An app and its slots as the database had them. */
+	private record Roster(App app, List<Slot> slots) {
+	}
+
 	/** When each app's board was last pushed ({@link System#nanoTime()}). */
 	private final Map<Long, Long> lastPush = new ConcurrentHashMap<>();
 
@@ -97,11 +117,15 @@ public class LiveBoard implements DisposableBean {
 
 	/** The board of {@code app} now. */
 	public BoardView view(App app) {
+		return view(app, this.catalog.listSlots(app.getId()));
+	}
+
+	private BoardView view(App app, List<Slot> slots) {
 		LiveSnapshot snapshot = this.poller.snapshot();
 		List<SlotCard> cards = new ArrayList<>();
 		int onAir = 0;
 		int viewers = 0;
-		for (Slot slot : this.catalog.listSlots(app.getId())) {
+		for (Slot slot : slots) {
 			SlotCard card = card(app.getName(), slot, snapshot);
 			cards.add(card);
 			onAir += card.onAir() ? 1 : 0;
@@ -185,6 +209,9 @@ public class LiveBoard implements DisposableBean {
 		Runnable gone = () -> {
 			if (forApp.remove(emitter)) {
 				this.demand.boardClosed(app.getName());
+				if (forApp.isEmpty()) {
+					this.rosters.remove(app.getId());
+				}
 			}
 		};
 		emitter.onCompletion(gone);
@@ -194,7 +221,7 @@ public class LiveBoard implements DisposableBean {
 		});
 		emitter.onError((ex) -> gone.run());
 		this.poller.wake();
-		this.sender.execute(() -> send(List.of(emitter), app));
+		this.sender.execute(() -> send(List.of(emitter), app, this.catalog.listSlots(app.getId())));
 		return emitter;
 	}
 
@@ -273,7 +300,10 @@ public class LiveBoard implements DisposableBean {
 			this.sender.schedule(() -> {
 				this.pending.remove(appId);
 				this.lastPush.put(appId, System.nanoTime());
-				this.catalog.findApp(appId).ifPresent((app) -> send(emitters, app));
+				Roster roster = roster(appId);
+				if (roster != null) {
+					send(emitters, roster.app(), roster.slots());
+				}
 			}, Math.max(0, wait), TimeUnit.NANOSECONDS);
 		}
 		catch (RejectedExecutionException stopping) {
@@ -281,8 +311,34 @@ public class LiveBoard implements DisposableBean {
 		}
 	}
 
-	private void send(List<SseEmitter> emitters, App app) {
-		BoardView view = view(app);
+	/** The app and slots of an open board, from memory when the catalog is unchanged. */
+	private @Nullable Roster roster(Long appId) {
+		Roster kept = this.rosters.get(appId);
+		if (kept != null) {
+			return kept;
+		}
+		long version = this.catalogVersion.get();
+		Optional<App> app = this.catalog.findApp(appId);
+		if (app.isEmpty()) {
+			return null;
+		}
+		Roster read = new Roster(app.get(), List.copyOf(this.catalog.listSlots(appId)));
+		if (this.catalogVersion.get() == version) {
+			this.rosters.put(appId, read);
+		}
+		return read;
+	}
+
+	/** Any app or slot changed: the next push of every board reads it again. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void onCatalogChanged(CatalogChanged event) {
+		this.catalogVersion.incrementAndGet();
+		this.rosters.clear();
+		pushAll();
+	}
+
+	private void send(List<SseEmitter> emitters, App app, List<Slot> slots) {
+		BoardView view = view(app, slots);
 		for (SseEmitter emitter : emitters) {
 			try {
 				emitter.send(SseEmitter.event().name("board").data(view, MediaType.APPLICATION_JSON));
