@@ -2,6 +2,8 @@ package io.greenroom.tools;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.greenroom.admission.ViewerTokens;
 import io.greenroom.publish.PublishEndpoints;
@@ -29,6 +31,8 @@ class LatencyMeterController {
 
 	static final String VIEW_METER = "tools/latencyMeter";
 
+	static final String VIEW_ALL = "tools/latencyAll";
+
 	static final Duration VIEWER_LINK_LIFETIME = Duration.ofHours(12);
 
 	private final StreamCatalog catalog;
@@ -50,19 +54,51 @@ class LatencyMeterController {
 	String showMeter(@PathVariable String app, @PathVariable String slot, Model model) {
 		Slot found = slot(app, slot);
 		App owner = found.getApp();
-		String query = "";
-		if (owner.getAccessPolicy().privateViewing()) {
-			String token = this.tokens.issue(owner.getName(), found.getName(),
-					this.clock.instant().plus(VIEWER_LINK_LIFETIME));
-			query = "?" + ViewerTokens.PARAMETER + "=" + token;
-		}
-		String source = this.endpoints.playUrl(this.endpoints.nextViewerHost(), owner.getName(), found.getName())
-				+ query;
+		String query = viewerQuery(owner, found);
 		model.addAttribute("page",
-				new MeterPage(owner.getName(), found.getName(), found.getDisplayName(), source,
+				new MeterPage(owner.getName(), found.getName(), found.getDisplayName(), source(owner, found, query),
 						"/live/" + owner.getName() + query,
 						"/tools/latency/" + owner.getName() + "/" + found.getName() + "/whip"));
 		return VIEW_METER;
+	}
+
+	/**
+	 * Every slot of an app at once, for show day: each live slot plays in the page and
+	 * gets its own row of figures while its streamer shows the clock.
+	 */
+	@GetMapping("/tools/latency/{app}")
+	String showAllSlots(@PathVariable String app, Model model) {
+		App owner = this.catalog.findAppByName(app)
+			.orElseThrow(() -> new NotFoundException("There is no app " + app + "."));
+		List<MeterRow> slots = new ArrayList<>();
+		String liveQuery = "";
+		for (Slot slot : this.catalog.listSlots(owner.getId())) {
+			String query = viewerQuery(owner, slot);
+			// The live list needs a link of any one slot of a private app.
+			liveQuery = liveQuery.isEmpty() ? query : liveQuery;
+			slots.add(new MeterRow(slot.getName(), slot.getDisplayName(), source(owner, slot, query),
+					"/tools/latency/" + owner.getName() + "/" + slot.getName()));
+		}
+		model.addAttribute("app", owner.getName());
+		model.addAttribute("slots", slots);
+		model.addAttribute("liveUrl", "/live/" + owner.getName() + liveQuery);
+		return VIEW_ALL;
+	}
+
+	/**
+	 * A viewer link for a private app's slot, as a query string; empty for a public app.
+	 */
+	private String viewerQuery(App owner, Slot slot) {
+		if (!owner.getAccessPolicy().privateViewing()) {
+			return "";
+		}
+		String token = this.tokens.issue(owner.getName(), slot.getName(),
+				this.clock.instant().plus(VIEWER_LINK_LIFETIME));
+		return "?" + ViewerTokens.PARAMETER + "=" + token;
+	}
+
+	private String source(App owner, Slot slot, String query) {
+		return this.endpoints.playUrl(this.endpoints.nextViewerHost(), owner.getName(), slot.getName()) + query;
 	}
 
 	/**

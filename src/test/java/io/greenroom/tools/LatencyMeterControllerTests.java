@@ -115,8 +115,51 @@ class LatencyMeterControllerTests {
 	}
 
 	@Test
+	void listsEverySlotOfAnAppWithItsPlayerAndNoSecret() throws Exception {
+		Slot first = slot(false);
+		given(this.catalog.findAppByName("show")).willReturn(Optional.of(first.getApp()));
+		Slot second = new Slot(first.getApp(), "slot-2", "Racer 2", 3000, new PublishSecret(SECRET.replace('Z', 'Y')),
+				Instant.parse("2026-11-01T10:00:00Z"));
+		given(this.catalog.listSlots(7L)).willReturn(List.of(first, second));
+		this.mvc.perform(get("/tools/latency/show"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(LatencyMeterController.VIEW_ALL))
+			.andExpect(model().attribute("slots",
+					List.of(new MeterRow("slot-1", "Racer 1", "wss://live.example.org/ome/show/slot-1",
+							"/tools/latency/show/slot-1"),
+							new MeterRow("slot-2", "Racer 2", "wss://live.example.org/ome/show/slot-2",
+									"/tools/latency/show/slot-2"))))
+			.andExpect(model().attribute("liveUrl", "/live/show"))
+			.andExpect(content().string(containsString("id=\"row-slot-2\"")))
+			.andExpect(content().string(containsString("/js/latency-all.js")))
+			.andExpect(content().string(not(containsString(SECRET))))
+			.andExpect(content().string(not(containsString(SECRET.replace('Z', 'Y')))));
+	}
+
+	@Test
+	void givesEachSlotOfAPrivateAppItsOwnViewerLink() throws Exception {
+		Slot first = slot(true);
+		given(this.catalog.findAppByName("show")).willReturn(Optional.of(first.getApp()));
+		given(this.catalog.listSlots(7L)).willReturn(List.of(first));
+		given(this.tokens.issue("show", "slot-1", NOW.plus(LatencyMeterController.VIEWER_LINK_LIFETIME)))
+			.willReturn("v1.show.slot-1.sig");
+		this.mvc.perform(get("/tools/latency/show"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("slots", List.of(new MeterRow("slot-1", "Racer 1",
+					"wss://live.example.org/ome/show/slot-1?token=v1.show.slot-1.sig", "/tools/latency/show/slot-1"))))
+			.andExpect(model().attribute("liveUrl", "/live/show?token=v1.show.slot-1.sig"));
+	}
+
+	@Test
+	void answers404ForAnUnknownApp() throws Exception {
+		given(this.catalog.findAppByName("nowhere")).willReturn(Optional.empty());
+		this.mvc.perform(get("/tools/latency/nowhere")).andExpect(status().isNotFound());
+	}
+
+	@Test
 	@WithAnonymousUser
 	void needsTheAdminLogin() throws Exception {
+		this.mvc.perform(get("/tools/latency/show")).andExpect(status().isFound());
 		this.mvc.perform(get("/tools/latency/show/slot-1"))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/login"));

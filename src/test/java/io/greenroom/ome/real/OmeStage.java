@@ -64,6 +64,25 @@ public final class OmeStage implements AutoCloseable {
 		return new OmeStage(greenroom, ome);
 	}
 
+	/**
+	 * Closes a test's browser, then its stage; either may be null when its start failed.
+	 * @param browser the browser, or null
+	 * @param stage the stage, or null
+	 * @throws Exception when closing the browser fails (the stage is closed anyway)
+	 */
+	public static void close(AutoCloseable browser, OmeStage stage) throws Exception {
+		try {
+			if (browser != null) {
+				browser.close();
+			}
+		}
+		finally {
+			if (stage != null) {
+				stage.close();
+			}
+		}
+	}
+
 	public GreenroomInstance greenroom() {
 		return this.greenroom;
 	}

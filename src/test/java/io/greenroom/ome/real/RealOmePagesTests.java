@@ -83,16 +83,7 @@ class RealOmePagesTests {
 
 	@AfterAll
 	void stop() throws Exception {
-		try {
-			if (this.chromium != null) {
-				this.chromium.close();
-			}
-		}
-		finally {
-			if (this.stage != null) {
-				this.stage.close();
-			}
-		}
+		OmeStage.close(this.chromium, this.stage);
 	}
 
 	@Test

@@ -101,16 +101,7 @@ class RealOmeWhipTests {
 
 	@AfterAll
 	void stop() throws Exception {
-		try {
-			if (this.chromium != null) {
-				this.chromium.close();
-			}
-		}
-		finally {
-			if (this.stage != null) {
-				this.stage.close();
-			}
-		}
+		OmeStage.close(this.chromium, this.stage);
 	}
 
 	@Test
