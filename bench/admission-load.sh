@@ -215,6 +215,10 @@ if kill -0 "$SERVER_PID" 2>/dev/null; then
       printf "\nresident file pages by file (4 MB or more):"
       for (f in filerss) if (filerss[f] - byfile[f] >= 4096) printf " %s %.0f MB", f, (filerss[f] - byfile[f]) / 1024
       printf "\n" }' "/proc/$SERVER_PID/smaps"
+  # Classes loaded, and how many of them came from the CDS archive: the rest were parsed into
+  # metaspace after the training run's point (the archive holds what start-up loads).
+  jcmd "$SERVER_PID" PerfCounter.print 2>/dev/null | awk -F= '/^java.cls.loadedClasses=/ {l = $2}
+    /^java.cls.sharedLoadedClasses=/ {s = $2} END {if (l) printf "classes loaded: %d, %d of them from the CDS archive\n", l, s}'
   # BENCH_HISTO=N: the N classes holding the most live heap after load (forces a full collection).
   if [ "${BENCH_HISTO:-0}" -gt 0 ]; then
     jcmd "$SERVER_PID" GC.class_histogram | awk -v n="${BENCH_HISTO}" 'NR > 2 && NR <= n + 2 {printf "  %8.1f MB %9d %s\n", $3 / 1048576, $2, $4}
@@ -224,7 +228,6 @@ if kill -0 "$SERVER_PID" 2>/dev/null; then
   if [ "${BENCH_NMT:-0}" = 1 ]; then
     jcmd "$SERVER_PID" VM.native_memory summary | awk '/^-/ {sub(/^- */, ""); name=$1} /committed=/ && name {
       match($0, /committed=[0-9]+KB/); printf "  %s %.0f MB\n", name, substr($0, RSTART+10, RLENGTH-12)/1024; name=""}'
-    echo "  loaded classes: $(jcmd "$SERVER_PID" VM.classloader_stats 2>/dev/null | awk '/^Total/ {print $3}')"
   fi
 else
   echo "Greenroom is gone: killed during the load"
