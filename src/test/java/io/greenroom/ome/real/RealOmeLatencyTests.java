@@ -8,7 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.greenroom.browser.Chromium;
+import io.greenroom.layout.Fit;
+import io.greenroom.layout.Layout;
+import io.greenroom.layout.LayoutBox;
+import io.greenroom.layout.LayoutDraft;
+import io.greenroom.layout.Layouts;
+import io.greenroom.publish.PublishEndpoints;
 import io.greenroom.stream.App;
+import io.greenroom.stream.Slot;
+import io.greenroom.stream.StreamCatalog;
 import io.greenroom.stream.SlotDraft;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,9 +38,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Glass to glass through a real OME: the latency meter sends the clock from the browser
  * over WHIP and plays it back with OvenPlayer over WebRTC, first on one slot's meter,
- * then on the all-slots page with two slots at once. Publisher and player share the
- * browser's clock, so no correction is involved. The figures are written to
- * {@code target/real-ome-latency.txt}.
+ * then on the all-slots page with two slots at once, then on a layout page beside a bare
+ * OvenPlayer on the same stream. Publisher and player share the browser's clock, so no
+ * correction is involved. The figures are written to {@code target/real-ome-latency.txt}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(RealOmeCondition.class)
@@ -73,6 +81,22 @@ class RealOmeLatencyTests {
 			})();
 			""";
 
+	/** Adds the clock, WHIP and meter scripts to a page that does not have them. */
+	private static final String LOAD_METER = """
+			const done = arguments[arguments.length - 1];
+			const load = (src) => new Promise((resolve, reject) => {
+			  const script = document.createElement('script');
+			  script.src = src; script.onload = resolve; script.onerror = reject;
+			  document.head.appendChild(script);
+			});
+			(async () => {
+			  for (const src of ['/js/clock-code.js', '/js/latency-meter.js', '/js/whip-publisher.js', '/js/clock.js']) {
+			    await load(src);
+			  }
+			  done('loaded');
+			})().catch((e) => done('failed: ' + e));
+			""";
+
 	@TempDir
 	static Path work;
 
@@ -90,6 +114,12 @@ class RealOmeLatencyTests {
 				catalog.createSlot(show.getId(), new SlotDraft(slot, "Racer " + slot.substring(5), 2500, true));
 			}
 		}, Map.of(), "greenroom.admin.password=" + PASSWORD);
+		App show = this.stage.bean(StreamCatalog.class).findAppByName("show").orElseThrow();
+		Slot third = this.stage.bean(StreamCatalog.class).findSlot("show", "slot-3").orElseThrow();
+		Layouts layouts = this.stage.bean(Layouts.class);
+		Layout main = layouts.create(show.getId(), "main");
+		layouts.save(show.getId(), main.getId(), new LayoutDraft("main", 640, 360, null, true,
+				List.of(new LayoutBox(third.getId(), 0, 0, 640, 360, 0, Fit.CONTAIN, 100, true, null))));
 		this.chromium = Chromium.start(1280, 900, "--autoplay-policy=no-user-gesture-required");
 		ChromeDriver browser = this.chromium.driver();
 		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -156,6 +186,62 @@ class RealOmeLatencyTests {
 		assertThat(browser.findElement(By.cssSelector("#row-slot-3 [data-field=status]")).getText())
 			.isEqualTo("Off air");
 		assertThat(browser.findElement(By.cssSelector("#row-slot-3 [data-field=median]")).getText()).isEqualTo("–");
+	}
+
+	/**
+	 * On the layout page (the OBS source), sends the clock to slot-3 and meters the
+	 * layout's own player and, once the stream plays, a bare OvenPlayer with its defaults
+	 * on the same stream, side by side in the same page: the difference is what
+	 * Greenroom's page adds.
+	 */
+	@Test
+	@Order(3)
+	void theLayoutPageAddsNothingOverABareOvenPlayer() {
+		ChromeDriver browser = this.chromium.driver();
+		browser.get(base() + "/layout/show/main");
+		JavascriptExecutor js = browser;
+		assertThat(js.executeAsyncScript(LOAD_METER)).isEqualTo("loaded");
+		assertThat(js.executeAsyncScript(SEND_CLOCK, "/tools/latency/show/slot-3/whip")).isEqualTo("sending");
+		js.executeScript("""
+				window.layoutMeter = new GreenroomMeter.Meter({});
+				setInterval(function () {
+				  var video = Array.from(document.querySelectorAll('video')).find((v) => !v.closest('#bare'));
+				  if (video) { window.layoutMeter.attach(video); }
+				}, 200);
+				""");
+		await("the layout page plays the clock").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> number(summary("return window.layoutMeter.summary()").get("decoded")) >= 30);
+		String source = this.stage.bean(PublishEndpoints.class)
+			.playUrl(this.stage.bean(PublishEndpoints.class).nextViewerHost(), "show", "slot-3");
+		js.executeScript(
+				"""
+						var box = document.createElement('div');
+						box.id = 'bare';
+						box.style.cssText = 'position:fixed;right:0;top:0;width:320px;height:180px';
+						document.body.appendChild(box);
+						OvenPlayer.create('bare', {sources: [{type: 'webrtc', file: arguments[0]}], autoStart: true, mute: true});
+						window.bareMeter = new GreenroomMeter.Meter({});
+						setInterval(function () {
+						  var video = document.querySelector('#bare video');
+						  if (video) { window.bareMeter.attach(video); }
+						}, 200);
+						window.layoutMeter.reset();
+						""",
+				source);
+		await("both players decode " + FRAMES + " frames").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> number(summary("return window.bareMeter.summary()").get("decoded")) >= FRAMES
+					&& number(summary("return window.layoutMeter.summary()").get("decoded")) >= FRAMES);
+		Map<String, Object> layout = summary("return window.layoutMeter.summary()");
+		Map<String, Object> bare = summary("return window.bareMeter.summary()");
+		record("layout page (players.js), slot-3 sent from the same page", layout);
+		record("bare OvenPlayer with its defaults, same page, same stream", bare);
+		assertThat(number(layout.get("median"))).as("layout page median, ms").isPositive().isLessThan(1000);
+		assertThat(number(bare.get("median"))).as("bare OvenPlayer median, ms").isPositive().isLessThan(1000);
+		// Both read at once in one page: what the layout page adds shows as a difference.
+		assertThat(number(layout.get("median")) - number(bare.get("median"))).as("layout minus bare, ms")
+			.isLessThan(100);
 	}
 
 	private void record(String what, Map<String, Object> summary) {
