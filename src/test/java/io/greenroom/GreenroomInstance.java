@@ -8,6 +8,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.greenroom.ome.OmeSecrets;
+import io.greenroom.stream.StreamCatalog;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -57,7 +60,26 @@ public final class GreenroomInstance implements AutoCloseable {
 		}
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(GreenroomApplication.class)
 			.run(arguments.toArray(String[]::new));
-		return new GreenroomInstance(context);
+		GreenroomInstance instance = new GreenroomInstance(context);
+		instance.rememberSecrets();
+		return instance;
+	}
+
+	/**
+	 * Notes this instance's secrets for {@link SecretScan}: at start and at close, so
+	 * whatever a test created is included (a secret rotated away in between is not).
+	 */
+	private void rememberSecrets() {
+		if (!this.context.isActive()) {
+			return;
+		}
+		List<String> secrets = new ArrayList<>();
+		this.bean(StreamCatalog.class).allSlots().forEach((slot) -> secrets.add(slot.getPublishSecret().value()));
+		OmeSecrets ome = this.bean(OmeSecrets.class);
+		secrets.add(ome.admissionSecretKey());
+		secrets.add(ome.current().apiAccessToken());
+		secrets.add(ome.viewerTokenKey());
+		SecretScan.remember(secrets);
 	}
 
 	/** The admin password Greenroom printed on its first start. */
@@ -89,6 +111,7 @@ public final class GreenroomInstance implements AutoCloseable {
 
 	@Override
 	public void close() {
+		rememberSecrets();
 		this.context.close();
 	}
 
