@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
+import io.greenroom.web.EventStreams;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -91,7 +92,7 @@ class LiveStatus implements DisposableBean {
 					emitter.send(SseEmitter.event().name("layout").data(data, MediaType.APPLICATION_JSON));
 				}
 				catch (IOException | IllegalStateException ex) {
-					emitter.completeWithError(ex);
+					EventStreams.endAfterFailedSend(emitter);
 				}
 			}
 		});
@@ -120,8 +121,13 @@ class LiveStatus implements DisposableBean {
 				.data(Map.of("live", this.live.liveSlots(app)), MediaType.APPLICATION_JSON));
 		}
 		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
+			EventStreams.endAfterFailedSend(emitter);
 		}
+	}
+
+	/** How many pages follow {@code app} now. */
+	int openStreams(String app) {
+		return this.listeners.getOrDefault(app, List.of()).size();
 	}
 
 	/**

@@ -22,6 +22,7 @@ import io.greenroom.stream.Slot;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
 import io.greenroom.stream.StreamCatalog;
+import io.greenroom.web.EventStreams;
 
 import org.jspecify.annotations.Nullable;
 
@@ -344,12 +345,7 @@ public class LiveBoard implements DisposableBean {
 				emitter.send(SseEmitter.event().name("board").data(view, MediaType.APPLICATION_JSON));
 			}
 			catch (IOException | IllegalStateException ex) {
-				try {
-					emitter.completeWithError(ex);
-				}
-				catch (IllegalStateException alreadyClosed) {
-					// The browser went away and the container has already closed it.
-				}
+				EventStreams.endAfterFailedSend(emitter);
 			}
 		}
 	}
