@@ -166,7 +166,11 @@ major_faults() { awk '{print $12}' "/proc/$SERVER_PID/stat"; }
 CPU_BEFORE=$(cpu_ticks); FAULTS_BEFORE=$(major_faults); LOAD_STARTED=$(date +%s.%N)
 # The load generator gets a young generation big enough that it never pauses for a collection
 # during the run: its own pauses would otherwise be counted as Greenroom's latency.
-"${PIN_LOAD[@]}" java ${BENCH_LOAD_JVM_FLAGS:--XX:+UseSerialGC -Xms1200m -Xmx1200m -Xmn1g} -Dbench.slow-log="$WORK/slow.txt" -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
+# With BENCH_OME=live:N, publishes go only to the N slots the stand-in lists as live, as OME would list every
+# publisher it let in; otherwise the live reconciliation would take thousands of admitted slots off air as lost.
+PUBLISH_SLOTS=0
+case "${BENCH_OME:-}" in live:*) PUBLISH_SLOTS=${BENCH_OME#live:} ;; esac
+"${PIN_LOAD[@]}" java ${BENCH_LOAD_JVM_FLAGS:--XX:+UseSerialGC -Xms1200m -Xmx1200m -Xmn1g} -Dbench.slow-log="$WORK/slow.txt" -Dbench.publish-slots="$PUBLISH_SLOTS" -cp "$CP" io.greenroom.bench.AdmissionLoadGenerator "http://127.0.0.1:$PORT" "$WORK/seed.txt" \
   "$RATE" "$CONNECTIONS" "$SECONDS_TO_RUN" "${BENCH_WARMUP:-30}" "${BENCH_MIX:-stress}" |
   while IFS= read -r line; do
     printf '%s\n' "$line"

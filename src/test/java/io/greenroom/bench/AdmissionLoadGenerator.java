@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * play, 5% publish with the right key, 5% closing, 5% wrong keys.</li>
  * </ul>
  * <p>
+ * With {@code -Dbench.publish-slots=N} publishes go to the first N slots only (see
+ * {@link #PUBLISH_SLOTS}).
+ * <p>
  * Only publishes that were allowed, over RTMP or WHIP, are closed later (oldest first),
  * as OME would: the mix stays the same however long it runs, rather than drifting towards
  * every slot being live and every publish refused.
@@ -224,6 +227,14 @@ public final class AdmissionLoadGenerator {
 	 */
 	static final String PEER = "172.29.213.5";
 
+	/**
+	 * With {@code -Dbench.publish-slots=N}, publishes go to the first N slots of the seed
+	 * only: the ones an OME stand-in serving N live streams lists, so the live
+	 * reconciliation finds every admitted publisher in OME's list, as with a real OME.
+	 * Plays and wrong keys still go to any slot.
+	 */
+	static final int PUBLISH_SLOTS = Integer.getInteger("bench.publish-slots", 0);
+
 	private static Request request(Random random, Mix mix, List<Slot> slots, ConcurrentLinkedQueue<Open> open,
 			AtomicInteger ports) {
 		int roll = random.nextInt(100);
@@ -237,6 +248,9 @@ public final class AdmissionLoadGenerator {
 		}
 		Slot slot = slots.get(random.nextInt(slots.size()));
 		if (roll < mix.publish()) {
+			if (PUBLISH_SLOTS > 0) {
+				slot = slots.get(random.nextInt(Math.min(PUBLISH_SLOTS, slots.size())));
+			}
 			int port = ports.incrementAndGet();
 			boolean whip = random.nextBoolean();
 			return new Request(OmeWebhook.opening("incoming", whip ? "WebRTC" : "RTMP", publishUrl(slot, whip), PEER,
