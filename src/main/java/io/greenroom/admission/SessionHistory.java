@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +62,9 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
+
+	/** How often marking the sessions a previous run left open is tried at start. */
+	static final int LEFT_OPEN_ATTEMPTS = 5;
 
 	private final HandOff<Change> queue = new HandOff<>(QUEUE_CAPACITY);
 
@@ -110,14 +115,32 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 		enqueue(new Ended(sessionId, this.clock.instant(), reason));
 	}
 
-	/** Sessions left open by a previous run cannot be known to have ended cleanly. */
+	/**
+	 * Sessions left open by a previous run cannot be known to have ended cleanly. After a
+	 * killed run the database may still be settling what that run left half written, and
+	 * the rows are then locked for a moment: the update is tried again for up to
+	 * {@link #LEFT_OPEN_ATTEMPTS} times, and a start never fails for it.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void closeSessionsLeftOpen() {
-		int lost = this.jdbc.update(
-				"update publish_session set ended_at = ?, end_reason = 'lost' where ended_at is null",
-				Timestamp.from(this.clock.instant()));
-		if (lost > 0) {
-			logger.info("Marked {} session(s) left open by the previous run as lost", lost);
+	void closeSessionsLeftOpen() throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				int lost = this.jdbc.update(
+						"update publish_session set ended_at = ?, end_reason = 'lost' where ended_at is null",
+						Timestamp.from(this.clock.instant()));
+				if (lost > 0) {
+					logger.info("Marked {} session(s) left open by the previous run as lost", lost);
+				}
+				return;
+			}
+			catch (PessimisticLockingFailureException | QueryTimeoutException ex) {
+				if (attempt == LEFT_OPEN_ATTEMPTS) {
+					logger.warn("Could not mark the sessions left open by the previous run as lost (the rows stayed "
+							+ "locked); the next start tries again");
+					return;
+				}
+				Thread.sleep(500L * attempt);
+			}
 		}
 	}
 

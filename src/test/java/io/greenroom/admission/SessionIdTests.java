@@ -139,6 +139,39 @@ class SessionIdTests {
 				endReason);
 	}
 
+	@Test
+	void sessionsLeftOpenAreMarkedLostEvenWhenTheirRowsAreLockedForAMoment() throws Exception {
+		try (GreenroomInstance greenroom = GreenroomInstance.startWithH2File(this.data)) {
+			SessionHistory history = greenroom.bean(SessionHistory.class);
+			long id = history.newSessionId();
+			history.opened(session(id, START));
+			history.flush();
+			DataSource dataSource = greenroom.bean(DataSource.class);
+			try (java.sql.Connection holder = dataSource.getConnection()) {
+				// Another transaction holds the open session's row, as what a killed run
+				// left half written can for a moment after the restart.
+				holder.setAutoCommit(false);
+				holder.createStatement().executeUpdate("update publish_session set end_reason = null where id = " + id);
+				Thread release = new Thread(() -> {
+					try {
+						Thread.sleep(3000);
+						holder.commit();
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+				release.start();
+				history.closeSessionsLeftOpen();
+				release.join();
+			}
+			org.springframework.jdbc.core.JdbcTemplate jdbc = greenroom
+				.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("select end_reason from publish_session where id = ?", String.class, id))
+				.isEqualTo("lost");
+		}
+	}
+
 	private static PublishSession session(long id, Instant startedAt) {
 		return new PublishSession(id, SLOT_ID, "show", "slot-1", "RTMP", "172.18.0.5", 40000, null, null, startedAt);
 	}
