@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.greenroom.live.OmePoller;
 import io.greenroom.notify.TestTargets;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -70,8 +71,12 @@ class RealOmeNotifyTests {
 
 	@Test
 	void aTargetHearsOnceThatOmeStoppedAnsweringAndOnceThatItIsBack() throws Exception {
-		// Let the poller read the running OME a few times first.
-		Thread.sleep(2500);
+		// The poller reads the running OME first: a poll that started after this point
+		// and reached it.
+		java.time.Instant started = java.time.Instant.now();
+		OmePoller poller = this.stage.bean(OmePoller.class);
+		await("a poll that reached the running OME").atMost(Duration.ofSeconds(30))
+			.until(() -> poller.snapshot().reachable() && poller.snapshot().at().isAfter(started));
 		assertThat(this.received).isEmpty();
 
 		this.stage.ome().stop();
@@ -82,6 +87,7 @@ class RealOmeNotifyTests {
 		this.stage.ome().start();
 		await("the back message").atMost(Duration.ofSeconds(60)).until(() -> this.received.size() == 2);
 		assertThat(this.received.get(1)).contains("OME's API answers again, after", "OME answers again");
+		// The window in which a repeated message would arrive.
 		Thread.sleep(2500);
 		assertThat(this.received).as("each said once").hasSize(2);
 	}
