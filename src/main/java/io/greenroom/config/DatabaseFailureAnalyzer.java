@@ -36,23 +36,25 @@ public class DatabaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 	@Override
 	public @Nullable FailureAnalysis analyze(Throwable failure) {
 		SQLException sql = null;
-		String messages = "";
+		boolean readOnly = false;
+		StringBuilder messages = new StringBuilder();
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (sql == null && cause instanceof SQLException found) {
 				sql = found;
 			}
-			messages += " " + cause.getMessage();
+			readOnly |= cause instanceof DatabaseReadOnlyException;
+			messages.append(' ').append(cause.getMessage());
 			if (cause.getCause() == cause) {
 				break;
 			}
 		}
-		String all = messages.toLowerCase(Locale.ROOT);
+		String all = messages.toString().toLowerCase(Locale.ROOT);
 		if (all.contains("no space left on device") || all.contains("disk full")) {
 			return analysis("The disk that holds Greenroom's database is full: nothing could be written to it.",
 					"Free space on that disk (or move the data directory to a larger one) and start Greenroom again. "
 							+ "Nothing was changed in the database.");
 		}
-		if (find(failure, DatabaseReadOnlyException.class) != null) {
+		if (readOnly) {
 			return readOnly();
 		}
 		if (sql == null) {
@@ -83,7 +85,7 @@ public class DatabaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 			return analysis("The database server refused Greenroom's user name or password.",
 					"Correct GREENROOM_DB_USERNAME and GREENROOM_DB_PASSWORD and start Greenroom again.");
 		}
-		if (sql.getErrorCode() >= 90000 && sql.getErrorCode() < 91000 && state.startsWith("90")) {
+		if (code >= 90000 && code < 91000 && state.startsWith("90")) {
 			return analysis("Greenroom could not open its H2 database: " + h2File(sql) + ".",
 					"Check that " + SETTING + " names a file Greenroom may create and write "
 							+ "(jdbc:h2:file:/path/to/greenroom), and start Greenroom again.");
@@ -99,18 +101,6 @@ public class DatabaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return analysis("Greenroom's database cannot be written: the file, its directory or its disk is read-only.",
 				"Give the user Greenroom runs as write access to the data directory (and the files in it), "
 						+ "and start Greenroom again.");
-	}
-
-	private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return null;
 	}
 
 	private static FailureAnalysis analysis(String description, String action) {
