@@ -13,6 +13,14 @@
     var Native = window.RTCPeerConnection;
     var Recorded = function (config) {
       var pc = new Native(config);
+      // The TURN relays this connection was given, and every relay the browser failed to reach.
+      pc.greenroomRelays = turnUrls(config);
+      pc.greenroomRelayErrors = [];
+      pc.addEventListener('icecandidateerror', function (event) {
+        if (/^turns?:/i.test(event.url || '')) {
+          pc.greenroomRelayErrors.push({ url: event.url, code: event.errorCode, text: event.errorText || '' });
+        }
+      });
       connections.push(pc);
       return pc;
     };
@@ -20,6 +28,57 @@
     Object.keys(Native).forEach(function (key) { Recorded[key] = Native[key]; });
     Recorded.generateCertificate = Native.generateCertificate;
     window.RTCPeerConnection = Recorded;
+  }
+
+  function turnUrls(config) {
+    var urls = [];
+    ((config && config.iceServers) || []).forEach(function (server) {
+      [].concat(server.urls || server.url || []).forEach(function (url) {
+        if (/^turns?:/i.test(url)) {
+          urls.push(url);
+        }
+      });
+    });
+    return urls;
+  }
+
+  // "host:port" of a TURN URL such as turn:203.0.113.10:3478?transport=tcp.
+  function relayAddress(url) {
+    return url.replace(/^turns?:/i, '').replace(/\?.*$/, '');
+  }
+
+  // Whether the given connections were sent to a TURN relay this browser never reached:
+  // {url, why} of the first such relay, or null when every relay answered (or none was given).
+  // A relay counts as reached once the browser holds a relay candidate from it.
+  function unreachedRelay(pcs) {
+    var given = pcs.filter(function (pc) { return pc.greenroomRelays && pc.greenroomRelays.length; });
+    return Promise.all(given.map(function (pc) {
+      var stats = pc.signalingState === 'closed' ? Promise.resolve(null) : pc.getStats().catch(function () { return null; });
+      return stats.then(function (report) {
+        var reached = false;
+        if (report) {
+          report.forEach(function (entry) {
+            if (entry.type === 'local-candidate' && entry.candidateType === 'relay') {
+              reached = true;
+            }
+          });
+        }
+        if (reached) {
+          return null;
+        }
+        var error = pc.greenroomRelayErrors[0];
+        if (!error && report === null) {
+          return null; // closed before its candidates could be read, and no error seen
+        }
+        return {
+          url: error ? error.url : pc.greenroomRelays[0],
+          why: error ? (error.text || 'error ' + error.code) + (error.text && error.code ? ' (' + error.code + ')' : '')
+            : 'no answer'
+        };
+      });
+    })).then(function (found) {
+      return found.filter(function (item) { return item; })[0] || null;
+    });
   }
 
   var BITS = 20;
@@ -308,18 +367,31 @@
           var video = box.querySelector('video');
           return video && video.readyState >= 2 && video.videoWidth > 0 && video.currentTime > 0 ? video : null;
         }, 20000).then(function (video) {
+          var players = connections.slice(before).filter(function (pc) { return pc !== publisherPc; });
           if (!video) {
-            step('playback', false, 'No picture came back through the public address within 20 s.',
-              'Viewers receive media over the TCP relay (port 3478) or UDP 10000-10004. Open TCP 3478 and UDP ' +
-              '10000-10004 on the firewall, and check that the relay OME advertises (above) carries the public ' +
-              'address (OME_HOST_IP).');
-            throw new Error('playback');
+            return unreachedRelay(players).then(function (relay) {
+              if (relay) {
+                var address = relayAddress(relay.url);
+                var port = address.replace(/^.*:/, '');
+                step('relay', false, 'The TCP relay OME sends viewers to, ' + address + ', could not be reached from ' +
+                  'this browser (' + relay.why + ').', 'Viewers receive media through this relay while OME forces TCP. ' +
+                  'Open TCP ' + port + ' on the server\'s firewall and forward it to OME; GREENROOM_OME_TCP_RELAY_PORT ' +
+                  'must be the port OME listens on and the one the outside reaches (docker-compose publishes it).');
+                step('playback', false, 'No picture came back through the public address: the TCP relay is closed.');
+              }
+              else {
+                step('playback', false, 'No picture came back through the public address within 20 s.',
+                  'Viewers receive media over the TCP relay (port 3478) or UDP 10000-10004. Open TCP 3478 and UDP ' +
+                  '10000-10004 on the firewall, and check that the relay OME advertises (above) carries the public ' +
+                  'address (OME_HOST_IP).');
+              }
+              throw new Error('playback');
+            });
           }
           var firstFrameMs = Math.round(performance.now() - startedAt);
           result.firstFrameMs = firstFrameMs;
           step('playback', true, 'First frame after ' + firstFrameMs + ' ms.');
-          var mine = connections.slice(before).filter(function (pc) { return pc !== publisherPc; });
-          var pc = mine[mine.length - 1];
+          var pc = players[players.length - 1];
           var path = pc ? mediaPath(pc) : Promise.resolve(null);
           return path.then(function (found) {
             if (!found) {
@@ -335,7 +407,17 @@
             else {
               result.transport = 'udp';
               step('transport', true, 'Media came over UDP (' + found.address + ').');
+              return unreachedRelay(players).then(function (relay) {
+                if (relay) {
+                  result.relayWarning = true;
+                  step('relay', false, 'The TCP relay, ' + relayAddress(relay.url) + ', could not be reached from this ' +
+                    'browser (' + relay.why + '): viewers whose networks block UDP will not play.',
+                    'Open TCP ' + relayAddress(relay.url).replace(/^.*:/, '') + ' on the server\'s firewall and forward ' +
+                    'it to OME.');
+                }
+              });
             }
+          }).then(function () {
             return wait(1500).then(function () {
               var ages = [];
               return until(function () {
@@ -362,6 +444,9 @@
         if (result.advertisedWarning) {
           step('summary', true, 'Playback works from this browser, but OME advertises an address viewers elsewhere ' +
             'may not reach (see above).');
+        }
+        else if (result.relayWarning) {
+          step('summary', true, 'Playback works from this browser over UDP, but the TCP relay is closed (see above).');
         }
         else {
           step('summary', true, 'Everything works: viewers can watch through ' + root.dataset.publicHost + '.');

@@ -61,13 +61,7 @@ class RealOmeCheckTests {
 	@Test
 	@Order(1)
 	void everyStepOfTheCheckSucceedsAndReportsAFirstFrameTime() throws Exception {
-		ChromeDriver browser = this.chromium.driver();
-		browser.get(this.stage.greenroom().baseUrl() + "/check");
-		browser.findElement(By.id("check-start")).click();
-		await("the check finishes").atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(250))
-			.until(() -> Boolean.TRUE.equals(script("return window.greenroomCheck && window.greenroomCheck.done")));
-		String steps = browser.findElement(By.id("check-steps")).getText();
+		String steps = runCheck();
 		this.chromium.screenshot("setup-check");
 		assertThat(script("return window.greenroomCheck.ok")).as(steps + "\n" + this.stage.ome().log())
 			.isEqualTo(Boolean.TRUE);
@@ -103,22 +97,51 @@ class RealOmeCheckTests {
 
 	@Test
 	@Order(3)
+	void aClosedRelayPortIsNamedAsTheFailure() throws Exception {
+		int relay = this.stage.ome().ports().relay();
+		String steps;
+		try (ClosedPort closed = ClosedPort.on(relay)) {
+			steps = runCheck();
+		}
+		System.out.println("Setup check with TCP " + relay + " closed by a firewall rule:\n" + steps);
+		assertThat(script("return window.greenroomCheck.ok")).as(steps).isEqualTo(Boolean.FALSE);
+		// Everything up to the viewer's side works; the relay is named, with the port to
+		// open.
+		assertThat(steps).contains("Signalling reached", "Publish admitted", "Media sent to OME",
+				"The TCP relay OME sends viewers to, 127.0.0.1:" + relay + ", could not be reached",
+				"Open TCP " + relay + " on the server's firewall", "GREENROOM_OME_TCP_RELAY_PORT",
+				"No picture came back through the public address: the TCP relay is closed");
+		assertThat(steps).doesNotContain("First frame after");
+		assertThat(script("return window.greenroomCheck.steps.relay.ok")).isEqualTo(Boolean.FALSE);
+		// With the port open again the same check passes.
+		assertThat(runCheck()).contains("First frame after", "only over the TCP relay");
+	}
+
+	@Test
+	@Order(4)
 	void anAdvertisedAddressNobodyReachesIsNamedWithItsFix() throws Exception {
 		// OME tells every client to send media to a documentation address (RFC 5737).
 		this.stage.ome().restartWith(Map.of("OME_HOST_IP", "192.0.2.1"));
-		ChromeDriver browser = this.chromium.driver();
-		browser.get(this.stage.greenroom().baseUrl() + "/check");
-		browser.findElement(By.id("check-start")).click();
-		await("the check finishes").atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(250))
-			.until(() -> Boolean.TRUE.equals(script("return window.greenroomCheck && window.greenroomCheck.done")));
-		String steps = browser.findElement(By.id("check-steps")).getText();
+		String steps = runCheck();
 		System.out.println("Setup check with OME_HOST_IP=192.0.2.1:\n" + steps);
 		assertThat(script("return window.greenroomCheck.ok")).as(steps).isEqualTo(Boolean.FALSE);
 		assertThat(steps).contains("Signalling reached", "Publish admitted",
 				"192.0.2.1:" + this.stage.ome().ports().relay() + "/tcp (differs from the address",
 				"Media from this browser never reached OME", "UDP 10000-10004", "OME_HOST_IP");
 		assertThat(steps).doesNotContain("First frame after");
+	}
+
+	/**
+	 * Runs the check from {@code /check} to its end: the steps as the page shows them.
+	 */
+	private String runCheck() {
+		ChromeDriver browser = this.chromium.driver();
+		browser.get(this.stage.greenroom().baseUrl() + "/check");
+		browser.findElement(By.id("check-start")).click();
+		await("the check finishes").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> Boolean.TRUE.equals(script("return window.greenroomCheck && window.greenroomCheck.done")));
+		return browser.findElement(By.id("check-steps")).getText();
 	}
 
 	private Object script(String script) {
