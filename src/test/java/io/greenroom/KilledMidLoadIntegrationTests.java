@@ -25,9 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.greenroom.admission.LivePublishers;
 import io.greenroom.admission.OmeWebhook;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -37,11 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Greenroom, running as its own process on an H2 file, is killed with SIGKILL while
- * signed admission requests open and close publish sessions, then started again on the
- * same file: the file opens, every session record is complete (ended, with a reason) or
- * marked lost, no slot is left live, and a streamer can publish again at once. Stopped
- * with SIGTERM instead, it first answers the request it is reading.
+ * Greenroom, running as its own process, is killed with SIGKILL while signed admission
+ * requests open and close publish sessions, then started again on the same database: the
+ * database opens, every session record is complete (ended, with a reason) or marked lost,
+ * no slot is left live, and a streamer can publish again at once. Once on an H2 file,
+ * once on PostgreSQL (a schema of its own in the server named by
+ * {@code GREENROOM_TEST_DB_URL}; skipped without one outside CI, failed under CI).
+ * Stopped with SIGTERM instead, it first answers the request it is reading.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KilledMidLoadIntegrationTests {
@@ -53,17 +58,29 @@ class KilledMidLoadIntegrationTests {
 	@TempDir
 	Path data;
 
-	@Test
-	void aKilledGreenroomRestartsWithEverySessionCompleteOrLostAndNoSlotLive(CapturedOutput output) throws Exception {
+	@ParameterizedTest(name = "on {0}")
+	@ValueSource(strings = { "h2", "postgresql" })
+	void aKilledGreenroomRestartsWithEverySessionCompleteOrLostAndNoSlotLive(String kind, CapturedOutput output)
+			throws Exception {
+		Database database = kind.equals("h2") ? Database.h2(this.data) : Database.postgresql();
+		try {
+			killAndRestart(database, output);
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	private void killAndRestart(Database database, CapturedOutput output) throws Exception {
 		String key = "killedMidLoadAdmissionKey";
 		List<String> secrets = new ArrayList<>();
 		for (int i = 0; i < 2 * CHURNING; i++) {
 			secrets.add(("killedMidLoadSecretSlot" + i + "xxxxxxxxxxxx").substring(0, 32));
 		}
-		seed(key, secrets);
+		seed(database, key, secrets);
 
 		int port = freePort();
-		Process greenroom = startProcess(port);
+		Process greenroom = startProcess(database, port);
 		AtomicInteger allowed = new AtomicInteger();
 		AtomicBoolean running = new AtomicBoolean(true);
 		List<Thread> load = new ArrayList<>();
@@ -98,11 +115,14 @@ class KilledMidLoadIntegrationTests {
 			}
 		}
 		assertThat(greenroom.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-		assertThat(this.data.resolve("greenroom.mv.db")).exists();
+		if (database.h2()) {
+			assertThat(this.data.resolve("greenroom.mv.db")).exists();
+		}
 
 		long restarting = System.nanoTime();
-		try (GreenroomInstance restarted = GreenroomInstance.startWithH2File(this.data,
-				"greenroom.ome.api-url=http://127.0.0.1:9")) {
+		List<String> properties = new ArrayList<>(database.properties());
+		properties.add("greenroom.ome.api-url=http://127.0.0.1:9");
+		try (GreenroomInstance restarted = GreenroomInstance.start(this.data, properties.toArray(String[]::new))) {
 			long restartMillis = (System.nanoTime() - restarting) / 1_000_000;
 			JdbcTemplate jdbc = restarted.bean(JdbcTemplate.class);
 			List<Map<String, Object>> sessions = jdbc
@@ -121,8 +141,8 @@ class KilledMidLoadIntegrationTests {
 			OmeWebhook ome = new OmeWebhook(restarted.baseUrl(), key);
 			assertThat(ome.send(publish("slot-4", secrets.get(4), 49000)).body()).as("the streamer can publish again")
 				.contains("\"allowed\":true");
-			System.out.println("Killed after " + allowed.get() + " allowed publishes; " + sessions.size()
-					+ " session records; restarted in " + restartMillis + " ms");
+			System.out.println("On " + database + ": killed after " + allowed.get() + " allowed publishes; "
+					+ sessions.size() + " session records; restarted in " + restartMillis + " ms");
 		}
 		assertThat(output.getOut()).contains("left open by the previous run as lost");
 	}
@@ -131,9 +151,10 @@ class KilledMidLoadIntegrationTests {
 	void aStoppingGreenroomAnswersTheRequestItIsReadingBeforeItExits() throws Exception {
 		String key = "gracefulStopAdmissionKey";
 		String secret = "gracefulStopSecretForSlotZeroxxx";
-		seed(key, List.of(secret));
+		Database database = Database.h2(this.data);
+		seed(database, key, List.of(secret));
 		int port = freePort();
-		Process greenroom = startProcess(port);
+		Process greenroom = startProcess(database, port);
 		try {
 			String baseUrl = "http://127.0.0.1:" + port;
 			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> healthy(baseUrl));
@@ -168,14 +189,18 @@ class KilledMidLoadIntegrationTests {
 	}
 
 	/**
-	 * Migrates the H2 file and writes one app with its slots and OME's admission key
+	 * Migrates the database and writes one app with its slots and OME's admission key
 	 * straight into it, without starting Greenroom an extra time.
 	 */
-	private void seed(String key, List<String> secrets) throws Exception {
-		String url = "jdbc:h2:file:" + this.data.resolve("greenroom").toAbsolutePath();
-		Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-		try (Connection connection = DriverManager.getConnection(url, "sa", "");
-				Statement statement = connection.createStatement()) {
+	private static void seed(Database database, String key, List<String> secrets) throws Exception {
+		Flyway.configure()
+			.dataSource(database.url(), database.username(), database.password())
+			.schemas(database.schemas())
+			.locations("classpath:db/migration")
+			.load()
+			.migrate();
+		try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
+				database.password()); Statement statement = connection.createStatement()) {
 			statement.execute("insert into app (id, name, created_at) values (1, 'show', current_timestamp)");
 			for (int i = 0; i < secrets.size(); i++) {
 				statement.execute("insert into slot (app_id, name, display_name, bitrate_kbps, enabled, publish_secret,"
@@ -221,13 +246,13 @@ class KilledMidLoadIntegrationTests {
 	 * Greenroom as its own JVM, on the test's classpath, with its H2 file in the test's
 	 * directory.
 	 */
-	private Process startProcess(int port) throws IOException {
+	private Process startProcess(Database database, int port) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), GreenroomApplication.class.getName(), "--server.port=" + port,
-				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("greenroom").toAbsolutePath(),
 				"--greenroom.ome.config-dir=" + this.data.resolve("ome-conf").toAbsolutePath(),
-				"--greenroom.ome.api-url=http://127.0.0.1:9", "--spring.main.banner-mode=off");
+				"--greenroom.ome.api-url=http://127.0.0.1:9", "--spring.main.banner-mode=off"));
+		database.properties().forEach((property) -> command.add("--" + property));
 		Path log = this.data.resolve("greenroom-process.log");
 		Files.deleteIfExists(log);
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -247,6 +272,77 @@ class KilledMidLoadIntegrationTests {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	/**
+	 * Where the killed Greenroom keeps its data.
+	 *
+	 * @param url the JDBC URL
+	 * @param username the user
+	 * @param password the password
+	 * @param schema PostgreSQL's schema of this run, or {@code null} on H2
+	 */
+	private record Database(String url, String username, String password, String schema) {
+
+		static Database h2(Path data) {
+			return new Database("jdbc:h2:file:" + data.resolve("greenroom").toAbsolutePath(), "sa", "", null);
+		}
+
+		/**
+		 * A fresh schema in the PostgreSQL server CI starts, dropped by {@link #drop()}.
+		 */
+		static Database postgresql() {
+			String server = System.getenv("GREENROOM_TEST_DB_URL");
+			if (server == null || server.isBlank()) {
+				String why = "GREENROOM_TEST_DB_URL is not set: no PostgreSQL server to kill Greenroom on";
+				if (System.getenv("CI") != null) {
+					throw new AssertionError(why + " (.ci/run must start PostgreSQL and export it)");
+				}
+				Assumptions.abort(why);
+			}
+			String schema = "killed_" + Long.toHexString(System.nanoTime());
+			String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+			return new Database(url, env("GREENROOM_TEST_DB_USERNAME", "greenroom"),
+					env("GREENROOM_TEST_DB_PASSWORD", ""), schema);
+		}
+
+		boolean h2() {
+			return this.schema == null;
+		}
+
+		String[] schemas() {
+			return h2() ? new String[0] : new String[] { this.schema };
+		}
+
+		/** Greenroom's settings for this database. */
+		List<String> properties() {
+			List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + this.url,
+					"spring.datasource.username=" + this.username, "spring.datasource.password=" + this.password));
+			if (!h2()) {
+				properties.add("spring.profiles.active=postgres");
+			}
+			return properties;
+		}
+
+		void drop() throws Exception {
+			if (!h2()) {
+				try (Connection connection = DriverManager.getConnection(this.url, this.username, this.password);
+						Statement statement = connection.createStatement()) {
+					statement.execute("drop schema " + this.schema + " cascade");
+				}
+			}
+		}
+
+		@Override
+		public String toString() {
+			return h2() ? "H2" : "PostgreSQL";
+		}
+
+		private static String env(String name, String fallback) {
+			String value = System.getenv(name);
+			return (value != null) ? value : fallback;
+		}
+
 	}
 
 	private static int freePort() throws IOException {
