@@ -7,7 +7,8 @@
 # BENCH_KEEP (a directory for the GC log and the slow answers), BENCH_H2_OPTIONS (appended to the H2 URL, e.g. ";PAGE_SIZE=16384"),
 # BENCH_OME=live:N|hang (a stand-in for OME's REST API serving N live streams, or never answering, with
 # BENCH_BOARDS live boards open so the poller reads it every poll interval), BENCH_HANGING_TARGET=1 (a Discord
-# notification target for every app and event that never answers).
+# notification target for every app and event that never answers), BENCH_CHURN=N (every N seconds during the
+# load a signed-in producer loads app 2's dashboard page, adds a slot to it and rotates a secret of app 3).
 # Starts Greenroom from the packaged jar with the JVM flags below, pinned to CPU 0 when
 # taskset exists; the load generator runs on CPU 1. Prints latency, throughput and RSS.
 set -euo pipefail
@@ -163,6 +164,30 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 # Major page faults: pages Greenroom had to wait for the disk for (the jar, the CDS archive, H2's file),
 # which is what a memory limit that is too tight looks like before anything is killed.
 major_faults() { awk '{print $12}' "/proc/$SERVER_PID/stat"; }
+# BENCH_CHURN=N: a producer at work during the load, on the load generator's core: every N seconds the
+# dashboard page of app 2 (whose form gives the CSRF token), a new slot in app 2, a rotated secret in app 3
+# (the load generator's publishes with the old secret are refused from then on, as they would be).
+if [ -n "${BENCH_CHURN:-}" ]; then
+  producer() {
+    local cookies="$WORK/producer-cookies.txt" round=0 csrf
+    csrf=$(curl -fs -c "$cookies" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -fs -b "$cookies" -c "$cookies" -o /dev/null --data-urlencode "_csrf=$csrf" \
+      --data-urlencode username=admin --data-urlencode password=benchmark-password "http://127.0.0.1:$PORT/login"
+    while sleep "$BENCH_CHURN"; do
+      round=$((round + 1))
+      csrf=$(curl -fs -b "$cookies" "http://127.0.0.1:$PORT/apps/2" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+      if [ -n "$csrf" ]; then echo page >>"$WORK/producer.txt"; else echo failed >>"$WORK/producer.txt"; continue; fi
+      curl -fs -b "$cookies" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "name=soak-$round" \
+        --data-urlencode "displayName=Soak $round" --data-urlencode bitrateKbps=2500 --data-urlencode enabled=true \
+        "http://127.0.0.1:$PORT/apps/2/slots/new" && echo added >>"$WORK/producer.txt" || echo failed >>"$WORK/producer.txt"
+      curl -fs -b "$cookies" -o /dev/null --data-urlencode "_csrf=$csrf" \
+        "http://127.0.0.1:$PORT/apps/3/slots/$((21 + round % 10))/rotate" && echo rotated >>"$WORK/producer.txt" || echo failed >>"$WORK/producer.txt"
+    done
+  }
+  "${PIN_LOAD[@]}" bash -c "$(declare -f producer); WORK='$WORK' PORT='$PORT' BENCH_CHURN='$BENCH_CHURN' producer" &
+  STANDIN_PIDS+=($!)
+  echo "producer at work: every $BENCH_CHURN s a dashboard page, a new slot and a rotated secret"
+fi
 CPU_BEFORE=$(cpu_ticks); FAULTS_BEFORE=$(major_faults); LOAD_STARTED=$(date +%s.%N)
 # The load generator gets a young generation big enough that it never pauses for a collection
 # during the run: its own pauses would otherwise be counted as Greenroom's latency.
@@ -235,6 +260,12 @@ if kill -0 "$SERVER_PID" 2>/dev/null; then
   fi
 else
   echo "Greenroom is gone: killed during the load"
+fi
+if [ -n "${BENCH_CHURN:-}" ]; then
+  echo "producer during the load: $(grep -c '^page' "$WORK/producer.txt" 2>/dev/null || echo 0) dashboard pages," \
+    "$(grep -c '^added' "$WORK/producer.txt" 2>/dev/null || echo 0) slots added," \
+    "$(grep -c '^rotated' "$WORK/producer.txt" 2>/dev/null || echo 0) secrets rotated," \
+    "$(grep -c '^failed' "$WORK/producer.txt" 2>/dev/null || echo 0) failed"
 fi
 if [ -n "${BENCH_OME:-}" ]; then
   echo "requests the poller made to the OME stand-in: $(curl -fs "http://127.0.0.1:$OME_API_PORT/bench/requests")," \

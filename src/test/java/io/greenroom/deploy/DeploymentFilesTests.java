@@ -120,7 +120,8 @@ class DeploymentFilesTests {
 	@Test
 	void oneFileHoldsTheJvmFlagsForTheImageTheUnitAndTheBenchmark() throws Exception {
 		List<String> flags = Files.readAllLines(Path.of("deploy/jvm.options"));
-		assertThat(flags).contains("-Xms80m", "-Xmx80m", "-Xmn16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+		assertThat(flags).contains("-Xms80m", "-Xmx80m", "-Xmn24m", "-XX:SurvivorRatio=4", "-XX:TargetSurvivorRatio=90",
+				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 		// Without it Java 17 maps the image's AppCDS archive at a random address and
 		// rewrites its
 		// pointers, which turns ~55 MB of it into anonymous memory the 256 MB limit must
