@@ -7,7 +7,7 @@ import io.greenroom.stream.AccessPolicy;
 import io.greenroom.stream.App;
 import io.greenroom.stream.CatalogChanged;
 import io.greenroom.stream.PublishSecret;
-import io.greenroom.stream.Slot;
+import io.greenroom.stream.SlotRow;
 import io.greenroom.stream.StreamCatalog;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * while it is not).
  */
 @Component
-class SlotDirectory {
+public class SlotDirectory {
 
 	/**
 	 * What admission needs of an app.
@@ -41,8 +41,10 @@ class SlotDirectory {
 	 * @param secret the publish secret
 	 * @param enabled whether it may publish
 	 * @param liveKey its key in {@link LivePublishers}
+	 * @param displayName what people call it: its display name, or its name when it has
+	 * none
 	 */
-	record SlotEntry(long id, PublishSecret secret, boolean enabled, String liveKey) {
+	record SlotEntry(long id, PublishSecret secret, boolean enabled, String liveKey, String displayName) {
 	}
 
 	private final StreamCatalog catalog;
@@ -56,6 +58,30 @@ class SlotDirectory {
 	@Nullable AppEntry app(String name) {
 		Map<String, AppEntry> current = this.apps;
 		return ((current != null) ? current : loaded()).get(name);
+	}
+
+	/**
+	 * What people call a slot, from the same copy admission reads: no database query.
+	 * @param app the app's name
+	 * @param slot the slot's name
+	 * @return its display name, its name when it has none, or {@code null} for a slot
+	 * that does not exist (any more)
+	 */
+	public @Nullable String displayName(String app, String slot) {
+		AppEntry entry = app(app);
+		SlotEntry found = (entry != null) ? entry.slots().get(slot) : null;
+		return (found != null) ? found.displayName() : null;
+	}
+
+	/**
+	 * Whether watching the app needs a viewer link, from the same copy admission reads.
+	 * @param app the app's name
+	 * @return {@code true} for a private app, {@code false} otherwise or for an app that
+	 * does not exist (any more)
+	 */
+	public boolean privateViewing(String app) {
+		AppEntry entry = app(app);
+		return entry != null && entry.policy().privateViewing();
 	}
 
 	/**
@@ -84,10 +110,10 @@ class SlotDirectory {
 
 	synchronized Map<String, AppEntry> reload() {
 		Map<String, Map<String, SlotEntry>> slots = new HashMap<>();
-		for (Slot slot : this.catalog.allSlots()) {
-			slots.computeIfAbsent(slot.getApp().getName(), (name) -> new HashMap<>())
-				.put(slot.getName(), new SlotEntry(slot.getId(), slot.getPublishSecret(), slot.isEnabled(),
-						LivePublishers.key(slot.getApp().getName(), slot.getName())));
+		for (SlotRow slot : this.catalog.allSlotRows()) {
+			slots.computeIfAbsent(slot.app(), (name) -> new HashMap<>())
+				.put(slot.name(), new SlotEntry(slot.id(), new PublishSecret(slot.publishSecret()), slot.enabled(),
+						LivePublishers.key(slot.app(), slot.name()), slot.shownName()));
 		}
 		Map<String, AppEntry> apps = new HashMap<>();
 		for (App app : this.catalog.allApps()) {

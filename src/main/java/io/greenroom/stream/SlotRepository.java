@@ -24,6 +24,10 @@ public interface SlotRepository extends JpaRepository<Slot, Long> {
 	@Query("select s from Slot s join fetch s.app")
 	List<Slot> findAllWithApp();
 
+	@Query("select new io.greenroom.stream.SlotRow(a.name, s.id, s.name, s.displayName, s.publishSecret, s.enabled)"
+			+ " from Slot s join s.app a")
+	List<SlotRow> findAllRows();
+
 	boolean existsByAppIdAndName(Long appId, String name);
 
 	long countByAppId(Long appId);

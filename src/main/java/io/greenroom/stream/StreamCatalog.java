@@ -269,6 +269,11 @@ public class StreamCatalog {
 		return this.slots.findAllWithApp();
 	}
 
+	/** Every slot of every app, as plain values (no entities): for in-memory copies. */
+	public List<SlotRow> allSlotRows() {
+		return this.slots.findAllRows();
+	}
+
 	private List<String> slotNames(Long appId) {
 		return this.slots.findByAppIdOrderByNameAsc(appId).stream().map(Slot::getName).toList();
 	}

@@ -12,6 +12,7 @@ import io.greenroom.stream.App;
 import io.greenroom.stream.PublishRefused;
 import io.greenroom.stream.PublishSecret;
 import io.greenroom.stream.Slot;
+import io.greenroom.stream.SlotRow;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
 import io.greenroom.stream.StreamCatalog;
@@ -81,6 +82,7 @@ class AdmissionAnnouncementTests {
 		StreamCatalog catalog = Mockito.mock(StreamCatalog.class);
 		Mockito.when(catalog.allApps()).thenReturn(List.of(app));
 		Mockito.when(catalog.allSlots()).thenReturn(List.of(slot));
+		Mockito.when(catalog.allSlotRows()).thenReturn(List.of(SlotRow.of(slot)));
 		return new AdmissionPolicy(new SlotDirectory(catalog), new LivePublishers(),
 				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 100, List.of()),
 						clock),

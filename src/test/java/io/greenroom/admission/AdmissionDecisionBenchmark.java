@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.greenroom.stream.App;
 import io.greenroom.stream.PublishSecret;
 import io.greenroom.stream.Slot;
+import io.greenroom.stream.SlotRow;
 import io.greenroom.stream.StreamCatalog;
 import org.mockito.Mockito;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -78,6 +79,7 @@ public class AdmissionDecisionBenchmark {
 		StreamCatalog catalog = Mockito.mock(StreamCatalog.class);
 		Mockito.when(catalog.allApps()).thenReturn(apps);
 		Mockito.when(catalog.allSlots()).thenReturn(slots);
+		Mockito.when(catalog.allSlotRows()).thenReturn(slots.stream().map(SlotRow::of).toList());
 		Clock clock = Clock.systemUTC();
 		this.policy = new AdmissionPolicy(new SlotDirectory(catalog), new LivePublishers(),
 				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 10000,

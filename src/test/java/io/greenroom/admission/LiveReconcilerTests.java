@@ -12,6 +12,7 @@ import io.greenroom.ome.OmeStreamsListed;
 import io.greenroom.stream.App;
 import io.greenroom.stream.PublishSecret;
 import io.greenroom.stream.Slot;
+import io.greenroom.stream.SlotRow;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
 import io.greenroom.stream.StreamCatalog;
@@ -52,6 +53,7 @@ class LiveReconcilerTests {
 		Slot slot2 = new Slot(show, "slot-2", "Racer 2", 2500, PublishSecret.generate(), NOW);
 		ReflectionTestUtils.setField(slot2, "id", 12L);
 		given(this.catalog.allSlots()).willReturn(List.of(slot1, slot2));
+		given(this.catalog.allSlotRows()).willReturn(List.of(SlotRow.of(slot1), SlotRow.of(slot2)));
 		given(this.history.newSessionId()).willReturn(99L);
 		this.reconciler = new LiveReconciler(this.live, new SlotDirectory(this.catalog), this.history, this.events::add,
 				Clock.fixed(NOW, ZoneOffset.UTC));

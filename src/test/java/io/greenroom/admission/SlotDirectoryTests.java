@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.greenroom.stream.App;
 import io.greenroom.stream.PublishSecret;
-import io.greenroom.stream.Slot;
+import io.greenroom.stream.SlotRow;
 import io.greenroom.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -39,14 +39,12 @@ class SlotDirectoryTests {
 	SlotDirectoryTests() {
 		App app = new App("show", Instant.now());
 		Mockito.when(this.catalog.allApps()).thenReturn(List.of(app));
-		Mockito.when(this.catalog.allSlots()).thenAnswer((invocation) -> {
+		Mockito.when(this.catalog.allSlotRows()).thenAnswer((invocation) -> {
 			this.loads.incrementAndGet();
 			this.loading.countDown();
 			// Held until every request of the test is waiting, like a slow cold load.
 			assertThat(this.release.await(10, TimeUnit.SECONDS)).isTrue();
-			Slot slot = new Slot(app, "cam1", "Camera 1", 2500, PublishSecret.generate(), Instant.now());
-			ReflectionTestUtils.setField(slot, "id", 1L);
-			return List.of(slot);
+			return List.of(new SlotRow("show", 1L, "cam1", "Camera 1", PublishSecret.generate().value(), true));
 		});
 	}
 
@@ -91,6 +89,29 @@ class SlotDirectoryTests {
 		assertThat(directory.app("show")).isNotNull();
 		assertThat(directory.app("other")).isNull();
 		assertThat(this.loads).hasValue(1);
+	}
+
+	@Test
+	void notificationsReadDisplayNamesAndPrivacyFromTheCopyWithoutAnotherLoad() {
+		StreamCatalog catalog = Mockito.mock(StreamCatalog.class);
+		App show = new App("show", Instant.now());
+		App room = new App("room", Instant.now());
+		ReflectionTestUtils.setField(room, "privateViewing", true);
+		Mockito.when(catalog.allApps()).thenReturn(List.of(show, room));
+		Mockito.when(catalog.allSlotRows())
+			.thenReturn(List.of(new SlotRow("show", 1L, "cam1", "Camera 1", PublishSecret.generate().value(), true),
+					new SlotRow("room", 2L, "cam2", " ", PublishSecret.generate().value(), true)));
+		SlotDirectory directory = new SlotDirectory(catalog);
+		directory.load();
+
+		assertThat(directory.displayName("show", "cam1")).isEqualTo("Camera 1");
+		assertThat(directory.displayName("room", "cam2")).as("no display name: the slot's name").isEqualTo("cam2");
+		assertThat(directory.displayName("show", "gone")).isNull();
+		assertThat(directory.displayName("gone", "cam1")).isNull();
+		assertThat(directory.privateViewing("room")).isTrue();
+		assertThat(directory.privateViewing("show")).isFalse();
+		assertThat(directory.privateViewing("gone")).isFalse();
+		Mockito.verify(catalog, Mockito.times(1)).allSlotRows();
 	}
 
 }

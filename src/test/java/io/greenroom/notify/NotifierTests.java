@@ -41,6 +41,12 @@ class NotifierTests {
 
 	private static final Instant T0 = Instant.parse("2026-12-01T20:00:00Z");
 
+	/**
+	 * Event times for the tests on the system clock: a fixed instant there would make
+	 * their messages stale (older than ten minutes) once that instant has passed.
+	 */
+	private final Instant now = Instant.now();
+
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	private final MockWebServer discord = new MockWebServer();
@@ -89,7 +95,7 @@ class NotifierTests {
 	@Test
 	void postsTheGoLiveMessageToDiscord() {
 		Notifier notifier = notifier(properties(), Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "WebRTC", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "WebRTC", this.now));
 		await().until(() -> this.received.size() == 1);
 		assertThat(this.received.get(0).content()).isEqualTo("🔴 Racer slot-1 is live (show/slot-1, WHIP)");
 		await().until(() -> this.store.deliveries.contains("1 delivered"));
@@ -102,7 +108,7 @@ class NotifierTests {
 						"{\"message\":\"You are being rate limited.\"," + "\"retry_after\":0.8,\"global\":false}", null)
 				: new MockResponse().setResponseCode(204));
 		Notifier notifier = notifier(properties(), Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", this.now));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() == 2);
 		assertThat(gapMillis(0, 1)).isGreaterThanOrEqualTo(800);
 		assertThat(this.received.get(1).body()).isEqualTo(this.received.get(0).body());
@@ -116,7 +122,7 @@ class NotifierTests {
 				? tooManyRequests("{\"message\":\"You are being rate limited.\",\"retry_after\":172800.0}", "172800")
 				: new MockResponse().setResponseCode(204));
 		Notifier notifier = notifier(properties().withMaxRetryAfter(Duration.ofMillis(700)), Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", this.now));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() == 2);
 		assertThat(gapMillis(0, 1)).isBetween(700L, 5000L);
 	}
@@ -125,7 +131,7 @@ class NotifierTests {
 	void usesTheRetryAfterHeaderWhenTheBodyHasNone() {
 		this.answer.set((n) -> (n == 1) ? tooManyRequests("", "1") : new MockResponse().setResponseCode(204));
 		Notifier notifier = notifier(properties(), Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", this.now));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() == 2);
 		assertThat(gapMillis(0, 1)).isGreaterThanOrEqualTo(1000);
 	}
@@ -135,7 +141,7 @@ class NotifierTests {
 		this.answer.set((n) -> (n == 1) ? new MockResponse().setResponseCode(500).setBody("{\"message\":\"oops\"}")
 				: new MockResponse().setResponseCode(204));
 		Notifier notifier = notifier(properties(), Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", this.now));
 		await().until(() -> this.received.size() == 2);
 		await().until(() -> this.store.deliveries.contains("1 delivered"));
 		assertThat(this.store.deliveries).first().asString().startsWith("1 retrying: HTTP 500");
@@ -146,7 +152,7 @@ class NotifierTests {
 		this.answer.set((n) -> (n == 1) ? new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE)
 				: new MockResponse().setResponseCode(204));
 		Notifier notifier = notifier(properties().withTimeout(Duration.ofMillis(500)), Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", this.now));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.store.deliveries.contains("1 delivered"));
 		assertThat(this.store.deliveries.get(0)).isEqualTo("1 retrying: timed out no answer within 500 ms");
 		assertThat(this.received).hasSize(2);
@@ -156,7 +162,7 @@ class NotifierTests {
 	void givesUpAfterTheLastAttempt() {
 		this.answer.set((n) -> new MockResponse().setResponseCode(503));
 		Notifier notifier = notifier(properties().withMaxAttempts(3), Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", this.now));
 		await().until(() -> this.store.deliveries.stream().anyMatch((d) -> d.startsWith("1 given up: HTTP 503")));
 		assertThat(this.received).hasSize(3);
 	}
@@ -167,13 +173,13 @@ class NotifierTests {
 			.setHeader("Content-Type", "application/json")
 			.setBody("{\"message\": \"Unknown Webhook\", \"code\": 10015}"));
 		Notifier notifier = notifier(properties(), Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", this.now));
 		await().until(() -> this.store.targets.get(1L).broken() != null);
 		assertThat(this.store.targets.get(1L).broken()).isEqualTo(
 				"Discord answered HTTP 404: {\"message\": \"Unknown Webhook\", \"code\": 10015}. The webhook was probably"
 						+ " deleted; fix the URL or send a test.");
-		notifier.onLive(new SlotWentLive("show", "slot-2", "RTMP", T0));
-		notifier.onOffline(new SlotWentOffline("show", "slot-2", "closed", T0.plusSeconds(60)));
+		notifier.onLive(new SlotWentLive("show", "slot-2", "RTMP", this.now));
+		notifier.onOffline(new SlotWentOffline("show", "slot-2", "closed", this.now.plusSeconds(60)));
 		sleep(1500);
 		assertThat(this.received).as("no retry, nothing more to a broken target").hasSize(1);
 
@@ -193,11 +199,11 @@ class NotifierTests {
 				: new MockResponse().setResponseCode(204));
 		Notifier notifier = notifier(properties().withQueueCapacity(3).withTimeout(Duration.ofSeconds(2)),
 				Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", this.now));
 		await().until(() -> this.received.size() == 1);
 		// While the sender waits on the first post, ten more arrive.
 		for (int i = 2; i <= 11; i++) {
-			notifier.onLive(new SlotWentLive("show", "slot-" + i, "RTMP", T0));
+			notifier.onLive(new SlotWentLive("show", "slot-" + i, "RTMP", this.now));
 		}
 		hang.set(false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() == 4);
@@ -375,8 +381,8 @@ class NotifierTests {
 		this.answer
 			.set((n) -> (n <= 2) ? new MockResponse().setResponseCode(502) : new MockResponse().setResponseCode(204));
 		Notifier notifier = notifier(properties(), Clock.systemUTC());
-		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", T0));
-		notifier.onLive(new SlotWentLive("show", "slot-2", "RTMP", T0));
+		notifier.onLive(new SlotWentLive("show", "slot-1", "RTMP", this.now));
+		notifier.onLive(new SlotWentLive("show", "slot-2", "RTMP", this.now));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() == 4);
 		assertThat(this.received.stream().map((r) -> r.content().contains("slot-1") ? "1" : "2")).containsExactly("1",
 				"1", "1", "2");
