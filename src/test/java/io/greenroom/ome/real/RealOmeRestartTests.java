@@ -16,10 +16,6 @@ import io.greenroom.stream.SlotDraft;
 import io.greenroom.stream.SlotWentLive;
 import io.greenroom.stream.SlotWentOffline;
 import io.greenroom.stream.StreamCatalog;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +41,9 @@ class RealOmeRestartTests {
 	@TempDir
 	static Path work;
 
-	private final MockWebServer discord = new MockWebServer();
+	private RecordingDiscord discord;
 
-	private final List<String> messages = new CopyOnWriteArrayList<>();
+	private List<String> messages;
 
 	private final Map<String, List<String>> events = new ConcurrentHashMap<>();
 
@@ -55,14 +51,8 @@ class RealOmeRestartTests {
 
 	@BeforeAll
 	void start() throws Exception {
-		this.discord.setDispatcher(new Dispatcher() {
-			@Override
-			public MockResponse dispatch(RecordedRequest request) {
-				RealOmeRestartTests.this.messages.add(request.getBody().readUtf8());
-				return new MockResponse().setResponseCode(204);
-			}
-		});
-		this.discord.start();
+		this.discord = new RecordingDiscord();
+		this.messages = this.discord.messages();
 		this.stage = OmeStage.start(work, (catalog) -> {
 			App show = catalog.createApp("show");
 			for (String slot : SLOTS) {
@@ -70,8 +60,7 @@ class RealOmeRestartTests {
 			}
 		}, Map.of(), "greenroom.notify.allow-insecure-urls=true", "greenroom.notify.reconnect-grace=0s",
 				"greenroom.live.poll-interval=1s", "greenroom.live.heartbeat=1s");
-		TestTargets.addSlotWatcher((type) -> this.stage.bean(type),
-				this.discord.url("/api/webhooks/123456789012345678/token").toString());
+		TestTargets.addSlotWatcher((type) -> this.stage.bean(type), this.discord.url());
 		this.stage.greenroom().listen(SlotWentLive.class, (event) -> record(event.slot(), "live"));
 		this.stage.greenroom()
 			.listen(SlotWentOffline.class, (event) -> record(event.slot(), "offline " + event.reason()));
@@ -85,7 +74,9 @@ class RealOmeRestartTests {
 			}
 		}
 		finally {
-			this.discord.shutdown();
+			if (this.discord != null) {
+				this.discord.close();
+			}
 		}
 	}
 
@@ -108,9 +99,11 @@ class RealOmeRestartTests {
 		await("both slots back on air").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> SLOTS.stream().allMatch((slot) -> events(slot).size() >= 3));
-		// Several rounds of the poller (1 s) and the reconciler, in which a repeated
-		// event would appear.
-		Thread.sleep(12_000);
+		// No event repeats over several rounds of the poller (1 s) and the reconciler
+		// (10 s): fails at the first extra one.
+		await("no repeated event").during(Duration.ofSeconds(12))
+			.atMost(Duration.ofSeconds(15))
+			.until(() -> SLOTS.stream().allMatch((slot) -> events(slot).size() == 3));
 
 		for (String slot : SLOTS) {
 			List<String> seen = events(slot);
@@ -124,7 +117,9 @@ class RealOmeRestartTests {
 		// Two live, two offline, two live again: six messages, one per event.
 		await("the offline and live-again messages").atMost(Duration.ofSeconds(30))
 			.until(() -> this.messages.size() >= 6);
-		Thread.sleep(2000);
+		await("no repeated message").during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.messages.size() == 6);
 		assertThat(this.messages).as(String.join("\n", this.messages)).hasSize(6);
 		for (String slot : SLOTS) {
 			String name = "Racer " + slot.substring(5);
