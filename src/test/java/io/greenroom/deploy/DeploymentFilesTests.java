@@ -131,6 +131,10 @@ class DeploymentFilesTests {
 		// the 256 MB limit, reads back the archive pages the kernel evicted: 1.5-2.4 s
 		// instead of ~0.3 s under the admission benchmark (docs/performance.md).
 		assertThat(flags).contains("-XX:-ClassUnloading");
+		// The context as the build's process-aot goal generated it (PackagedJarIT starts
+		// it).
+		assertThat(flags).contains("-Dspring.aot.enabled=true");
+		assertThat(Files.readString(Path.of("pom.xml"))).contains("<goal>process-aot</goal>");
 		assertThat(Files.readString(Path.of("deploy/systemd/greenroom.service")))
 			.contains("java @/opt/greenroom/jvm.options");
 		assertThat(Files.readString(Path.of("bench/admission-load.sh"))).contains("deploy/jvm.options");
