@@ -13,6 +13,7 @@ import io.greenroom.stream.StreamCatalog;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -105,8 +106,11 @@ public final class GreenroomInstance implements AutoCloseable {
 	}
 
 	public String baseUrl() {
-		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		return "http://localhost:" + port;
+		return "http://localhost:" + webServer().getPort();
+	}
+
+	public WebServer webServer() {
+		return ((WebServerApplicationContext) this.context).getWebServer();
 	}
 
 	@Override

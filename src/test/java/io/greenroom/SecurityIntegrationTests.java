@@ -12,10 +12,14 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.tomcat.TomcatWebServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +52,18 @@ class SecurityIntegrationTests {
 		HttpResponse<String> login = client().send(get("/login"), HttpResponse.BodyHandlers.ofString());
 		String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
 		assertThat(cookie).startsWith("GREENROOM_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+	}
+
+	/**
+	 * Tomcat's proxy valve still applies forwarded headers (CaddyProxyTests) but no
+	 * longer copies them into request attributes for an access log on every request.
+	 */
+	@Test
+	void theProxyValveKeepsNoAccessLogAttributes() {
+		Tomcat tomcat = ((TomcatWebServer) greenroom.webServer()).getTomcat();
+		assertThat(tomcat.getEngine().getPipeline().getValves()).filteredOn(RemoteIpValve.class::isInstance)
+			.singleElement()
+			.satisfies((valve) -> assertThat(((RemoteIpValve) valve).getRequestAttributesEnabled()).isFalse());
 	}
 
 	@Test

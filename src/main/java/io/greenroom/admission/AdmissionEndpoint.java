@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectWriter;
 
@@ -121,7 +122,9 @@ class AdmissionEndpoint implements Filter {
 		}
 		AdmissionRequest admission;
 		try {
-			try (JsonParser parser = this.json.createParser(body)) {
+			// Straight from the factory: AdmissionRequest reads tokens, so the mapper's
+			// per-parser deserialization context would be made for nothing.
+			try (JsonParser parser = this.json.tokenStreamFactory().createParser(ObjectReadContext.empty(), body)) {
 				admission = AdmissionRequest.read(parser);
 			}
 		}

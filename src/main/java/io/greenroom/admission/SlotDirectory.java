@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -86,9 +88,12 @@ public class SlotDirectory {
 
 	/**
 	 * Builds the copy as soon as Greenroom is ready, so the first admission requests do
-	 * not wait for it.
+	 * not wait for it: first of the start-up work done then (writing Server.xml, closing
+	 * sessions left open, lowering background threads), since while Greenroom restarts
+	 * nobody can publish or join until admission answers.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void load() {
 		loaded();
 	}

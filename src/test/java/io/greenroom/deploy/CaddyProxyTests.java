@@ -112,6 +112,23 @@ class CaddyProxyTests {
 		assertThat(login.headers().firstValue("Server")).isEmpty();
 	}
 
+	/**
+	 * Caddy says the request came over TLS (X-Forwarded-Proto) and Tomcat's proxy valve
+	 * believes it from a proxy on loopback: the session cookie is then Secure. A plain
+	 * HTTP request straight to Greenroom gets it without.
+	 */
+	@Test
+	void marksTheSessionCookieSecureBehindTls() throws Exception {
+		HttpResponse<String> proxied = get("https://localhost:" + this.httpsPort + "/login");
+		assertThat(proxied.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("GREENROOM_SESSION=")
+				.contains("; Secure")
+				.contains("HttpOnly"));
+		HttpResponse<String> direct = get(this.greenroom.baseUrl() + "/login");
+		assertThat(direct.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("GREENROOM_SESSION=").doesNotContain("Secure"));
+	}
+
 	@Test
 	void redirectsHttpToHttps() throws Exception {
 		HttpResponse<String> response = get("http://localhost:" + this.httpPort + "/apps");
