@@ -75,7 +75,7 @@ public final class GreenroomInstance implements AutoCloseable {
 			return;
 		}
 		List<String> secrets = new ArrayList<>();
-		this.bean(StreamCatalog.class).allSlots().forEach((slot) -> secrets.add(slot.getPublishSecret().value()));
+		this.bean(StreamCatalog.class).allSlotRows().forEach((slot) -> secrets.add(slot.publishSecret()));
 		OmeSecrets ome = this.bean(OmeSecrets.class);
 		secrets.add(ome.admissionSecretKey());
 		secrets.add(ome.current().apiAccessToken());

@@ -49,10 +49,8 @@ class NotifyConfiguration {
 	Notifier notifier(NotifyProperties properties, NotificationTargets targets, WebhookClient client, Messages messages,
 			SlotDirectory directory, ViewerLinks links, Clock clock) {
 		// From admission's in-memory copy of the catalogue: with a target for every
-		// event,
-		// two queries per go-live and per offline ran Hibernate hundreds of times a
-		// second
-		// under load.
+		// event, two queries per go-live and per offline ran Hibernate hundreds of
+		// times a second under load.
 		SlotFacts.Source slots = (app, slot) -> {
 			String name = directory.displayName(app, slot);
 			return new SlotFacts((name != null) ? name : slot, directory.privateViewing(app));

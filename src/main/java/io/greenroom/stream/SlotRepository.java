@@ -21,9 +21,6 @@ public interface SlotRepository extends JpaRepository<Slot, Long> {
 	@EntityGraph(attributePaths = "app")
 	Optional<Slot> findWithAppById(Long id);
 
-	@Query("select s from Slot s join fetch s.app")
-	List<Slot> findAllWithApp();
-
 	@Query("select new io.greenroom.stream.SlotRow(a.name, s.id, s.name, s.displayName, s.publishSecret, s.enabled)"
 			+ " from Slot s join s.app a")
 	List<SlotRow> findAllRows();

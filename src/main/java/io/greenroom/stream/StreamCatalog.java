@@ -265,10 +265,6 @@ public class StreamCatalog {
 	}
 
 	/** Every slot with its app, for caches that answer without the database. */
-	public List<Slot> allSlots() {
-		return this.slots.findAllWithApp();
-	}
-
 	/** Every slot of every app, as plain values (no entities): for in-memory copies. */
 	public List<SlotRow> allSlotRows() {
 		return this.slots.findAllRows();

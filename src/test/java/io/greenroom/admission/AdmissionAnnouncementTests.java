@@ -81,7 +81,6 @@ class AdmissionAnnouncementTests {
 		ReflectionTestUtils.setField(slot, "id", 1L);
 		StreamCatalog catalog = Mockito.mock(StreamCatalog.class);
 		Mockito.when(catalog.allApps()).thenReturn(List.of(app));
-		Mockito.when(catalog.allSlots()).thenReturn(List.of(slot));
 		Mockito.when(catalog.allSlotRows()).thenReturn(List.of(SlotRow.of(slot)));
 		return new AdmissionPolicy(new SlotDirectory(catalog), new LivePublishers(),
 				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 100, List.of()),

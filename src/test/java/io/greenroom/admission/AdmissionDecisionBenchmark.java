@@ -78,7 +78,6 @@ public class AdmissionDecisionBenchmark {
 		}
 		StreamCatalog catalog = Mockito.mock(StreamCatalog.class);
 		Mockito.when(catalog.allApps()).thenReturn(apps);
-		Mockito.when(catalog.allSlots()).thenReturn(slots);
 		Mockito.when(catalog.allSlotRows()).thenReturn(slots.stream().map(SlotRow::of).toList());
 		Clock clock = Clock.systemUTC();
 		this.policy = new AdmissionPolicy(new SlotDirectory(catalog), new LivePublishers(),

@@ -526,12 +526,12 @@ class AdmissionIntegrationTests {
 	/** A slot's sessions, found as the slot page finds them: by the slot's id. */
 	private List<PublishSession> recent(SessionHistory history, String app, String slot) {
 		long slotId = this.greenroom.bean(StreamCatalog.class)
-			.allSlots()
+			.allSlotRows()
 			.stream()
-			.filter((candidate) -> candidate.getApp().getName().equals(app) && candidate.getName().equals(slot))
+			.filter((candidate) -> candidate.app().equals(app) && candidate.name().equals(slot))
 			.findFirst()
 			.orElseThrow()
-			.getId();
+			.id();
 		return history.recent(slotId);
 	}
 

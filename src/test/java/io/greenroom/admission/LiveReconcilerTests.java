@@ -52,7 +52,6 @@ class LiveReconcilerTests {
 		ReflectionTestUtils.setField(slot1, "id", 11L);
 		Slot slot2 = new Slot(show, "slot-2", "Racer 2", 2500, PublishSecret.generate(), NOW);
 		ReflectionTestUtils.setField(slot2, "id", 12L);
-		given(this.catalog.allSlots()).willReturn(List.of(slot1, slot2));
 		given(this.catalog.allSlotRows()).willReturn(List.of(SlotRow.of(slot1), SlotRow.of(slot2)));
 		given(this.history.newSessionId()).willReturn(99L);
 		this.reconciler = new LiveReconciler(this.live, new SlotDirectory(this.catalog), this.history, this.events::add,
