@@ -79,7 +79,7 @@ elif [ "${BENCH_CDS:-0}" = aot ]; then
   # shellcheck disable=SC2086
   "$JAVA" ${JVM_FLAGS//-XX:MaxMetaspaceSize=128m/} -XX:AOTCacheOutput="$WORK/app/greenroom.aot" \
     -Dspring.context.exit=onRefresh -jar "$JAR" \
-    --spring.datasource.url=jdbc:h2:mem:training --greenroom.ome.config-dir="$WORK/training" \
+    --spring.datasource.url=jdbc:h2:mem:training --greenroom.ome.config-dir="$WORK/training" --greenroom.admission.snapshot-file="$WORK/training/admission-snapshot.json" \
     --greenroom.admin.password=benchmark-password --logging.level.root=WARN >"$WORK/training.log" 2>&1 || true
   JVM_FLAGS="$JVM_FLAGS -XX:AOTCache=$WORK/app/greenroom.aot"
 fi
@@ -124,7 +124,7 @@ if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null; then PIN_SERVER=(
 # Every collection is logged (epoch milliseconds) so the report can say which ones fell in the
 # measured window: whether a ~200 ms full collection lands there decides most of p99.
 "${PIN_SERVER[@]}" "${IN_CGROUP[@]}" "$JAVA" $JVM_FLAGS -Xlog:gc:file="$WORK/gc.log":timemillis -jar "$JAR" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom;CACHE_SIZE=${BENCH_H2_CACHE_SIZE:-2048}${BENCH_H2_OPTIONS:-}" --greenroom.ome.config-dir="$WORK/data/ome-conf" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom;CACHE_SIZE=${BENCH_H2_CACHE_SIZE:-2048}${BENCH_H2_OPTIONS:-}" --greenroom.ome.config-dir="$WORK/data/ome-conf" --greenroom.admission.snapshot-file="$WORK/data/admission-snapshot.json" \
   --greenroom.admin.password=benchmark-password --logging.level.root=WARN "${EXTRA_ARGS[@]}" ${BENCH_SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do

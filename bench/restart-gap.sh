@@ -31,7 +31,7 @@ sh deploy/train-cds.sh "$WORK/app" >/dev/null
 start_server() {
   java @"$WORK/app/jvm.options" -XX:SharedArchiveFile="$WORK/app/greenroom.jsa" -jar "$WORK/app/greenroom.jar" \
     --server.port="$PORT" --spring.datasource.url="jdbc:h2:file:$WORK/data/greenroom" \
-    --greenroom.ome.config-dir="$WORK/data/ome-conf" --greenroom.admin.password=benchmark-password \
+    --greenroom.ome.config-dir="$WORK/data/ome-conf" --greenroom.admission.snapshot-file="$WORK/data/admission-snapshot.json" --greenroom.admin.password=benchmark-password \
     --logging.level.root=WARN >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
 }

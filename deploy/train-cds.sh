@@ -11,9 +11,15 @@ dir=$1
 java=${2:-java}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# An admission snapshot for the training database, so the training run also answers admission while it
+# starts (EarlyAdmission) and the classes for that are archived too. The database is named by the SHA-256
+# of its URL; the keys and the one slot are placeholders.
+training_db=jdbc:h2:mem:training
+printf '{"version":1,"database":"%s","admissionKey":"training","viewerKey":"training","apps":[{"id":1,"name":"training","privateViewing":false,"onDuplicate":"DENY","slots":[{"id":1,"name":"training","secret":"training","enabled":true,"displayName":"Training"}]}]}' \
+  "$(printf '%s' "$training_db" | sha256sum | cut -d' ' -f1)" >"$work/admission-snapshot.json"
 "$java" @"$dir/jvm.options" -XX:ArchiveClassesAtExit="$dir/greenroom.jsa" -Dspring.context.exit=onRefresh \
-  -jar "$dir/greenroom.jar" --spring.datasource.url=jdbc:h2:mem:training \
-  --greenroom.ome.config-dir="$work/ome-conf" --greenroom.admin.password=training-only-not-used \
+  -jar "$dir/greenroom.jar" --spring.datasource.url="$training_db" \
+  --greenroom.ome.config-dir="$work/ome-conf" --greenroom.admission.snapshot-file="$work/admission-snapshot.json" --greenroom.admin.password=training-only-not-used \
   --logging.level.root=WARN >"$work/training.log" 2>&1 || true
 if [ ! -s "$dir/greenroom.jsa" ]; then
   echo "train-cds: no archive was written; the training run said:" >&2

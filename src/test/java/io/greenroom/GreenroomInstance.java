@@ -15,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -48,6 +49,16 @@ public final class GreenroomInstance implements AutoCloseable {
 	 * Starts with OME's config written under {@code dataDir} and these extra properties.
 	 */
 	public static GreenroomInstance start(Path dataDir, String... properties) {
+		return start(dataDir, (context) -> {
+		}, properties);
+	}
+
+	/**
+	 * As {@link #start(Path, String...)}, with {@code initializer} run once the settings
+	 * are read and before the application context is built.
+	 */
+	public static GreenroomInstance start(Path dataDir,
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String... properties) {
 		// As command-line arguments, so they win over application.properties.
 		List<String> arguments = new ArrayList<>();
 		if (Arrays.stream(properties).noneMatch((property) -> property.startsWith("server.port="))) {
@@ -56,10 +67,16 @@ public final class GreenroomInstance implements AutoCloseable {
 		if (Arrays.stream(properties).noneMatch((property) -> property.startsWith("greenroom.ome.config-dir="))) {
 			arguments.add("--greenroom.ome.config-dir=" + dataDir.resolve("ome-conf").toAbsolutePath());
 		}
+		if (Arrays.stream(properties)
+			.noneMatch((property) -> property.startsWith("greenroom.admission.snapshot-file="))) {
+			arguments.add("--greenroom.admission.snapshot-file="
+					+ dataDir.resolve("admission-snapshot.json").toAbsolutePath());
+		}
 		for (String property : properties) {
 			arguments.add("--" + property);
 		}
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(GreenroomApplication.class)
+			.initializers(initializer)
 			.run(arguments.toArray(String[]::new));
 		GreenroomInstance instance = new GreenroomInstance(context);
 		instance.rememberSecrets();

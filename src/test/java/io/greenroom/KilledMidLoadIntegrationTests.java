@@ -251,6 +251,7 @@ class KilledMidLoadIntegrationTests {
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), GreenroomApplication.class.getName(), "--server.port=" + port,
 				"--greenroom.ome.config-dir=" + this.data.resolve("ome-conf").toAbsolutePath(),
+				"--greenroom.admission.snapshot-file=" + this.data.resolve("admission-snapshot.json").toAbsolutePath(),
 				"--greenroom.ome.api-url=http://127.0.0.1:9", "--spring.main.banner-mode=off"));
 		database.properties().forEach((property) -> command.add("--" + property));
 		Path log = this.data.resolve("greenroom-process.log");

@@ -12,10 +12,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires the plain admission pieces, which tests create with {@code new}.
@@ -51,8 +54,8 @@ class AdmissionConfiguration {
 	FilterRegistrationBean<AdmissionEndpoint> admissionEndpoint(AdmissionPolicy policy, OmeSecrets secrets,
 			ObjectMapper json, LogBudget budget, ObjectProvider<MeterRegistry> meters) {
 		AdmissionAnswers answers = new AdmissionAnswers(meters.getIfAvailable(CompositeMeterRegistry::new));
-		FilterRegistrationBean<AdmissionEndpoint> registration = new FilterRegistrationBean<>(
-				new AdmissionEndpoint(policy, secrets, json, budget, answers));
+		FilterRegistrationBean<AdmissionEndpoint> registration = new FilterRegistrationBean<>(new AdmissionEndpoint(
+				new AdmissionWebhook(policy, secrets::admissionSecretKey, json.tokenStreamFactory(), budget, answers)));
 		registration.addUrlPatterns(AdmissionEndpoint.PATH);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
@@ -71,6 +74,50 @@ class AdmissionConfiguration {
 			.stream()
 			.filter(RemoteIpValve.class::isInstance)
 			.forEach((valve) -> ((RemoteIpValve) valve).setRequestAttributesEnabled(false));
+	}
+
+	@Bean(destroyMethod = "close")
+	AdmissionSnapshotWriter admissionSnapshotWriter(AdmissionProperties properties, OmeSecrets secrets,
+			Environment environment) {
+		return new AdmissionSnapshotWriter(properties.snapshotPath(),
+				environment.getProperty("spring.datasource.url", ""), secrets);
+	}
+
+	/**
+	 * Just before Tomcat takes the port: reads the catalogue (so the first answers do not
+	 * wait for it), then stops {@link EarlyAdmission}, if it ran, and takes over what it
+	 * did.
+	 */
+	@Bean
+	SmartLifecycle earlyAdmissionHandOver(ObjectProvider<EarlyAdmission> early, SlotDirectory directory,
+			LivePublishers live, SessionHistory history, ApplicationEventPublisher events, LiveControl control) {
+		return new SmartLifecycle() {
+
+			private volatile boolean running;
+
+			@Override
+			public void start() {
+				directory.current();
+				early.ifAvailable((answering) -> answering.handOver(live, history, events, control::kickLater));
+				this.running = true;
+			}
+
+			@Override
+			public void stop() {
+				this.running = false;
+			}
+
+			@Override
+			public boolean isRunning() {
+				return this.running;
+			}
+
+			@Override
+			public int getPhase() {
+				return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1025;
+			}
+
+		};
 	}
 
 	@Bean

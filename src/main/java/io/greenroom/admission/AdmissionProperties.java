@@ -1,10 +1,12 @@
 package io.greenroom.admission;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,13 +31,21 @@ import org.springframework.validation.annotation.Validated;
  * ({@code GREENROOM_ADMISSION_TRUSTED_PROXIES}, default
  * {@code 127.0.0.0/8,::1,172.29.213.0/24}: loopback, where Caddy runs beside OME on one
  * host, and the network {@code docker-compose.yml} pins for Caddy and OME)
+ * @param snapshotFile where the {@link AdmissionSnapshot} is kept, so that the next start
+ * answers OME within a second ({@link EarlyAdmission}); empty: nowhere, and a start
+ * answers only once it is up ({@code GREENROOM_ADMISSION_SNAPSHOT_FILE}, default
+ * {@code ./data/admission-snapshot.json}, beside the default database)
  */
 @ConfigurationProperties("greenroom.admission")
 @Validated
 public record AdmissionProperties(@DefaultValue("10") @Min(1) @Max(1000) int maxWrongKeys,
 		@DefaultValue("1m") Duration window, @DefaultValue("5m") Duration coolDown,
 		@DefaultValue("10000") @Min(10) @Max(1000000) int maxTrackedAddresses, @DefaultValue( {
-				"127.0.0.0/8", "::1", COMPOSE_NETWORK }) List<String> trustedProxies){
+				"127.0.0.0/8", "::1", COMPOSE_NETWORK }) List<String> trustedProxies,
+		@DefaultValue(DEFAULT_SNAPSHOT_FILE) String snapshotFile){
+
+	/** Beside the default database file. */
+	static final String DEFAULT_SNAPSHOT_FILE = "./data/admission-snapshot.json";
 
 	/**
 	 * The subnet {@code docker-compose.yml} pins for its network, so Caddy's address
@@ -47,6 +57,11 @@ public record AdmissionProperties(@DefaultValue("10") @Min(1) @Max(1000) int max
 		// Fails start-up with one line naming the setting when an entry is malformed.
 		TrustedProxies.check(trustedProxies);
 		trustedProxies = List.copyOf(trustedProxies);
+	}
+
+	/** The snapshot file, or null when there is none. */
+	@Nullable Path snapshotPath() {
+		return this.snapshotFile.isBlank() ? null : Path.of(this.snapshotFile.trim());
 	}
 
 	/** Largest admission body accepted; OME's are well under 1 KB. */

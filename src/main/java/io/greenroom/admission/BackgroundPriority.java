@@ -41,7 +41,7 @@ class BackgroundPriority {
 	 * serialization, save and background-writer threads.
 	 */
 	static final List<String> BACKGROUND = List.of("session-history", "live-poller", "live-board", "log-budget",
-			"notify-sender", "H2-", "MVStore");
+			AdmissionSnapshotWriter.THREAD, "notify-sender", "H2-", "MVStore");
 
 	private final Path tasks;
 

@@ -72,6 +72,9 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 
 	private final AtomicLong lastId;
 
+	/** The largest id when this run started: sessions up to it are earlier runs'. */
+	private final long lastOfEarlierRuns;
+
 	private final Thread writer;
 
 	private volatile boolean running = true;
@@ -83,7 +86,8 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 		this.transactions = transactions;
 		this.clock = clock;
 		Long largest = jdbc.queryForObject("select max(id) from publish_session", Long.class);
-		this.lastId = new AtomicLong((largest != null) ? largest : 0);
+		this.lastOfEarlierRuns = (largest != null) ? largest : 0;
+		this.lastId = new AtomicLong(this.lastOfEarlierRuns);
 		this.writer = new Thread(this::writeLoop, "session-history");
 		this.writer.setDaemon(true);
 		this.writer.start();
@@ -116,18 +120,19 @@ public class SessionHistory implements SessionRecorder, DisposableBean {
 	}
 
 	/**
-	 * Sessions left open by a previous run cannot be known to have ended cleanly. After a
-	 * killed run the database may still be settling what that run left half written, and
-	 * the rows are then locked for a moment: the update is tried again for up to
-	 * {@link #LEFT_OPEN_ATTEMPTS} times, and a start never fails for it.
+	 * Sessions left open by a previous run cannot be known to have ended cleanly (those
+	 * this run opened, while starting or since Tomcat took the port, are not touched).
+	 * After a killed run the database may still be settling what that run left half
+	 * written, and the rows are then locked for a moment: the update is tried again for
+	 * up to {@link #LEFT_OPEN_ATTEMPTS} times, and a start never fails for it.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void closeSessionsLeftOpen() throws InterruptedException {
 		for (int attempt = 1;; attempt++) {
 			try {
 				int lost = this.jdbc.update(
-						"update publish_session set ended_at = ?, end_reason = 'lost' where ended_at is null",
-						Timestamp.from(this.clock.instant()));
+						"update publish_session set ended_at = ?, end_reason = 'lost' where ended_at is null and id <= ?",
+						Timestamp.from(this.clock.instant()), this.lastOfEarlierRuns);
 				if (lost > 0) {
 					logger.info("Marked {} session(s) left open by the previous run as lost", lost);
 				}

@@ -1,6 +1,7 @@
 package io.greenroom.admission;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.greenroom.stream.AccessPolicy;
@@ -11,6 +12,7 @@ import io.greenroom.stream.SlotRow;
 import io.greenroom.stream.StreamCatalog;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -30,10 +32,11 @@ public class SlotDirectory {
 	/**
 	 * What admission needs of an app.
 	 *
+	 * @param id the app's id (null only for an app never saved, as in tests)
 	 * @param policy privacy and second-publisher rule
 	 * @param slots its slots by name
 	 */
-	record AppEntry(AccessPolicy policy, Map<String, SlotEntry> slots) {
+	record AppEntry(@Nullable Long id, AccessPolicy policy, Map<String, SlotEntry> slots) {
 	}
 
 	/**
@@ -49,12 +52,30 @@ public class SlotDirectory {
 	record SlotEntry(long id, PublishSecret secret, boolean enabled, String liveKey, String displayName) {
 	}
 
-	private final StreamCatalog catalog;
+	private final @Nullable StreamCatalog catalog;
+
+	private final @Nullable AdmissionSnapshotWriter snapshots;
 
 	private volatile @Nullable Map<String, AppEntry> apps;
 
 	SlotDirectory(StreamCatalog catalog) {
+		this(catalog, null);
+	}
+
+	@Autowired
+	SlotDirectory(@Nullable StreamCatalog catalog, @Nullable AdmissionSnapshotWriter snapshots) {
 		this.catalog = catalog;
+		this.snapshots = snapshots;
+	}
+
+	/**
+	 * A directory that holds {@code apps} and never reads the database: what
+	 * {@link EarlyAdmission} answers from while Greenroom starts.
+	 */
+	static SlotDirectory fixed(Map<String, AppEntry> apps) {
+		SlotDirectory directory = new SlotDirectory(null, null);
+		directory.apps = apps;
+		return directory;
 	}
 
 	@Nullable AppEntry app(String name) {
@@ -108,26 +129,78 @@ public class SlotDirectory {
 		return (current != null) ? current : reload();
 	}
 
+	/**
+	 * Reads again what changed: one app's entry when the change names it (with 10,000
+	 * slots, reading all of them at every change made a producer adding slots during a
+	 * show cost admission full collections), everything otherwise.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void onCatalogChanged(CatalogChanged event) {
-		reload();
+		Long appId = event.appId();
+		if (appId == null) {
+			reload();
+		}
+		else {
+			reloadApp(appId);
+		}
 	}
 
 	synchronized Map<String, AppEntry> reload() {
+		StreamCatalog catalog = catalog();
 		Map<String, Map<String, SlotEntry>> slots = new HashMap<>();
-		for (SlotRow slot : this.catalog.allSlotRows()) {
-			slots.computeIfAbsent(slot.app(), (name) -> new HashMap<>())
-				.put(slot.name(), new SlotEntry(slot.id(), new PublishSecret(slot.publishSecret()), slot.enabled(),
-						LivePublishers.key(slot.app(), slot.name()), slot.shownName()));
+		for (SlotRow slot : catalog.allSlotRows()) {
+			slots.computeIfAbsent(slot.app(), (name) -> new HashMap<>()).put(slot.name(), entry(slot));
 		}
 		Map<String, AppEntry> apps = new HashMap<>();
-		for (App app : this.catalog.allApps()) {
-			apps.put(app.getName(),
-					new AppEntry(app.getAccessPolicy(), Map.copyOf(slots.getOrDefault(app.getName(), Map.of()))));
+		for (App app : catalog.allApps()) {
+			apps.put(app.getName(), new AppEntry(app.getId(), app.getAccessPolicy(),
+					Map.copyOf(slots.getOrDefault(app.getName(), Map.of()))));
 		}
-		Map<String, AppEntry> snapshot = Map.copyOf(apps);
-		this.apps = snapshot;
-		return snapshot;
+		return publish(apps);
+	}
+
+	synchronized Map<String, AppEntry> reloadApp(long appId) {
+		Map<String, AppEntry> current = this.apps;
+		if (current == null) {
+			return reload();
+		}
+		StreamCatalog catalog = catalog();
+		Map<String, AppEntry> apps = new HashMap<>(current);
+		// By id: a rename leaves no entry under the old name.
+		apps.values().removeIf((entry) -> entry.id() != null && entry.id() == appId);
+		catalog.findApp(appId).ifPresent((app) -> {
+			List<SlotRow> rows = catalog.slotRowsOfApp(appId);
+			Map<String, SlotEntry> slots = new HashMap<>();
+			rows.forEach((slot) -> slots.put(slot.name(), entry(slot)));
+			apps.put(app.getName(), new AppEntry(appId, app.getAccessPolicy(), Map.copyOf(slots)));
+		});
+		return publish(apps);
+	}
+
+	private Map<String, AppEntry> publish(Map<String, AppEntry> apps) {
+		Map<String, AppEntry> copy = Map.copyOf(apps);
+		this.apps = copy;
+		if (this.snapshots != null) {
+			this.snapshots.changed(copy);
+		}
+		return copy;
+	}
+
+	private StreamCatalog catalog() {
+		if (this.catalog == null) {
+			throw new IllegalStateException("A fixed directory has no catalogue to read");
+		}
+		return this.catalog;
+	}
+
+	private static SlotEntry entry(SlotRow slot) {
+		return new SlotEntry(slot.id(), new PublishSecret(slot.publishSecret()), slot.enabled(),
+				LivePublishers.key(slot.app(), slot.name()), slot.shownName());
+	}
+
+	/** Everything as it is now, reading it first if nobody has yet. */
+	Map<String, AppEntry> current() {
+		return loaded();
 	}
 
 }

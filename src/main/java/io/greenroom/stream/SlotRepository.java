@@ -25,6 +25,10 @@ public interface SlotRepository extends JpaRepository<Slot, Long> {
 			+ " from Slot s join s.app a")
 	List<SlotRow> findAllRows();
 
+	@Query("select new io.greenroom.stream.SlotRow(a.name, s.id, s.name, s.displayName, s.publishSecret, s.enabled)"
+			+ " from Slot s join s.app a where a.id = :appId")
+	List<SlotRow> findRowsByAppId(Long appId);
+
 	boolean existsByAppIdAndName(Long appId, String name);
 
 	long countByAppId(Long appId);

@@ -105,7 +105,7 @@ public class StreamCatalog {
 		created.applySettings(settings);
 		App app = saveUnique(() -> this.apps.saveAndFlush(created), "An app named '" + name + "' already exists.");
 		logger.info("Created app {}", name);
-		appsChanged();
+		appsChanged(app.getId());
 		return app;
 	}
 
@@ -131,7 +131,7 @@ public class StreamCatalog {
 		app.applySettings(settings);
 		saveUnique(() -> this.apps.saveAndFlush(app), "An app named '" + name + "' already exists.");
 		logger.info("Updated app {} (now {}, {})", old, name, settings);
-		appsChanged();
+		appsChanged(id);
 		return app;
 	}
 
@@ -141,7 +141,7 @@ public class StreamCatalog {
 		this.slots.deleteAll(this.slots.findByAppIdOrderByNameAsc(id));
 		this.apps.delete(app);
 		logger.info("Deleted app {}", app.getName());
-		appsChanged();
+		appsChanged(id);
 	}
 
 	@Transactional
@@ -156,7 +156,7 @@ public class StreamCatalog {
 		slot.setEnabled(draft.enabled());
 		Slot saved = saveUnique(() -> this.slots.saveAndFlush(slot), duplicateSlot(app, draft.name()).getMessage());
 		logger.info("Created slot {}/{}", app.getName(), draft.name());
-		catalogChanged();
+		catalogChanged(appId);
 		return saved;
 	}
 
@@ -180,7 +180,7 @@ public class StreamCatalog {
 		}
 		logger.info("Created slots {} to {} in app {}", SlotNumbering.name(first),
 				SlotNumbering.name(first + count - 1), app.getName());
-		catalogChanged();
+		catalogChanged(appId);
 		return created;
 	}
 
@@ -191,7 +191,7 @@ public class StreamCatalog {
 			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
 		slot.update(slot.getName(), displayName, slot.getBitrateKbps(), slot.isEnabled());
 		this.slots.flush();
-		catalogChanged();
+		catalogChanged(appId);
 		return slot;
 	}
 
@@ -206,7 +206,7 @@ public class StreamCatalog {
 		slot.update(draft.name(), draft.displayName(), draft.bitrateKbps(), draft.enabled());
 		saveUnique(() -> this.slots.saveAndFlush(slot), duplicateSlot(slot.getApp(), draft.name()).getMessage());
 		logger.info("Updated slot {}/{} (enabled={})", slot.getApp().getName(), slot.getName(), slot.isEnabled());
-		catalogChanged();
+		catalogChanged(appId);
 		return slot;
 	}
 
@@ -216,7 +216,7 @@ public class StreamCatalog {
 			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
 		slot.setEnabled(enabled);
 		logger.info("{} slot {}/{}", enabled ? "Enabled" : "Disabled", slot.getApp().getName(), slot.getName());
-		catalogChanged();
+		catalogChanged(appId);
 		return slot;
 	}
 
@@ -227,7 +227,7 @@ public class StreamCatalog {
 		slot.rotateSecret(PublishSecret.generate(), this.clock.instant());
 		this.slots.flush();
 		logger.info("Rotated the publish secret of slot {}/{}", slot.getApp().getName(), slot.getName());
-		catalogChanged();
+		catalogChanged(appId);
 		return slot;
 	}
 
@@ -237,7 +237,7 @@ public class StreamCatalog {
 			.orElseThrow(() -> new UnknownEntityException("slot", slotId));
 		this.slots.delete(slot);
 		logger.info("Deleted slot {}/{}", slot.getApp().getName(), slot.getName());
-		catalogChanged();
+		catalogChanged(appId);
 	}
 
 	/** Who may watch the app and what a second publisher gets; needs no OME restart. */
@@ -247,7 +247,7 @@ public class StreamCatalog {
 		app.applyAccessPolicy(policy);
 		this.apps.flush();
 		logger.info("App {} access: {}", app.getName(), policy);
-		catalogChanged();
+		catalogChanged(id);
 		return app;
 	}
 
@@ -264,23 +264,27 @@ public class StreamCatalog {
 		return app;
 	}
 
-	/** Every slot with its app, for caches that answer without the database. */
 	/** Every slot of every app, as plain values (no entities): for in-memory copies. */
 	public List<SlotRow> allSlotRows() {
 		return this.slots.findAllRows();
+	}
+
+	/** The slots of one app, as {@link #allSlotRows()} gives them. */
+	public List<SlotRow> slotRowsOfApp(Long appId) {
+		return this.slots.findRowsByAppId(appId);
 	}
 
 	private List<String> slotNames(Long appId) {
 		return this.slots.findByAppIdOrderByNameAsc(appId).stream().map(Slot::getName).toList();
 	}
 
-	private void appsChanged() {
+	private void appsChanged(Long appId) {
 		this.events.publishEvent(new AppsChanged(this.clock.instant()));
-		catalogChanged();
+		catalogChanged(appId);
 	}
 
-	private void catalogChanged() {
-		this.events.publishEvent(new CatalogChanged(this.clock.instant()));
+	private void catalogChanged(Long appId) {
+		this.events.publishEvent(new CatalogChanged(this.clock.instant(), appId));
 	}
 
 	private static DuplicateNameException duplicateSlot(App app, String name) {

@@ -83,7 +83,8 @@ class AdmissionAnnouncementTests {
 		Mockito.when(catalog.allApps()).thenReturn(List.of(app));
 		Mockito.when(catalog.allSlotRows()).thenReturn(List.of(SlotRow.of(slot)));
 		return new AdmissionPolicy(new SlotDirectory(catalog), new LivePublishers(),
-				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 100, List.of()),
+				new KeyGuard(
+						new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 100, List.of(), ""),
 						clock),
 				new TrustedProxies(List.of("172.18.0.0/16")), new LogBudget(), new ViewerTokens("viewer-key", clock),
 				new SessionRecorder() {

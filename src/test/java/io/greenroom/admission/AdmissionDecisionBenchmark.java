@@ -82,7 +82,7 @@ public class AdmissionDecisionBenchmark {
 		Clock clock = Clock.systemUTC();
 		this.policy = new AdmissionPolicy(new SlotDirectory(catalog), new LivePublishers(),
 				new KeyGuard(new AdmissionProperties(10, Duration.ofMinutes(1), Duration.ofMinutes(5), 10000,
-						java.util.List.of("127.0.0.0/8")), clock),
+						java.util.List.of("127.0.0.0/8"), ""), clock),
 				new TrustedProxies(java.util.List.of("127.0.0.0/8")), new LogBudget(),
 				new ViewerTokens("viewer-key", clock), new SessionRecorder() {
 

@@ -16,7 +16,7 @@ class KeyGuardTests {
 	private final MutableClock clock = new MutableClock();
 
 	private final KeyGuard guard = new KeyGuard(
-			new AdmissionProperties(3, Duration.ofMinutes(1), Duration.ofMinutes(5), 100, List.of()), this.clock);
+			new AdmissionProperties(3, Duration.ofMinutes(1), Duration.ofMinutes(5), 100, List.of(), ""), this.clock);
 
 	@Test
 	void blocksAfterTheLimitWithinTheWindowAndForgivesAfterTheCoolDown() {
@@ -66,7 +66,8 @@ class KeyGuardTests {
 	@Test
 	void anAddressWhoseWindowPassedMakesRoomBeforeOnesStillCountingEvenIfSeenLater() {
 		KeyGuard small = new KeyGuard(
-				new AdmissionProperties(3, Duration.ofMinutes(1), Duration.ofMinutes(5), 10, List.of()), this.clock);
+				new AdmissionProperties(3, Duration.ofMinutes(1), Duration.ofMinutes(5), 10, List.of(), ""),
+				this.clock);
 		small.wrongKey("192.0.2.1");
 		this.clock.advance(Duration.ofSeconds(15));
 		for (int i = 0; i < KeyGuard.WAYS - 1; i++) {

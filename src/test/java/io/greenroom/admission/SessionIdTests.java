@@ -140,12 +140,32 @@ class SessionIdTests {
 	}
 
 	@Test
-	void sessionsLeftOpenAreMarkedLostEvenWhenTheirRowsAreLockedForAMoment() throws Exception {
+	void sessionsOfThisRunAreNotTakenForOnesAnEarlierRunLeftOpen() throws Exception {
 		try (GreenroomInstance greenroom = GreenroomInstance.startWithH2File(this.data)) {
 			SessionHistory history = greenroom.bean(SessionHistory.class);
 			long id = history.newSessionId();
 			history.opened(session(id, START));
 			history.flush();
+			history.closeSessionsLeftOpen();
+			assertThat(greenroom.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+				.queryForObject("select end_reason from publish_session where id = ?", String.class, id)).isNull();
+		}
+	}
+
+	@Test
+	void sessionsLeftOpenAreMarkedLostEvenWhenTheirRowsAreLockedForAMoment() throws Exception {
+		long id;
+		try (GreenroomInstance earlier = GreenroomInstance.startWithH2File(this.data)) {
+			SessionHistory history = earlier.bean(SessionHistory.class);
+			id = history.newSessionId();
+			history.opened(session(id, START));
+			history.flush();
+		}
+		try (GreenroomInstance greenroom = GreenroomInstance.startWithH2File(this.data)) {
+			SessionHistory history = greenroom.bean(SessionHistory.class);
+			// Open again, as a run killed before it could record the end leaves it.
+			greenroom.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+				.update("update publish_session set ended_at = null, end_reason = null where id = ?", id);
 			DataSource dataSource = greenroom.bean(DataSource.class);
 			try (java.sql.Connection holder = dataSource.getConnection()) {
 				// Another transaction holds the open session's row, as what a killed run

@@ -1,5 +1,11 @@
 package io.greenroom.admission;
 
+import io.greenroom.stream.CatalogChanged;
+
+import java.util.Optional;
+
+import java.util.Map;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +118,44 @@ class SlotDirectoryTests {
 		assertThat(directory.privateViewing("show")).isFalse();
 		assertThat(directory.privateViewing("gone")).isFalse();
 		Mockito.verify(catalog, Mockito.times(1)).allSlotRows();
+	}
+
+	@Test
+	void aChangeToOneAppReadsOnlyThatAppAgain() {
+		StreamCatalog catalog = Mockito.mock(StreamCatalog.class);
+		App show = new App("show", Instant.now());
+		ReflectionTestUtils.setField(show, "id", 1L);
+		App room = new App("room", Instant.now());
+		ReflectionTestUtils.setField(room, "id", 2L);
+		Mockito.when(catalog.allApps()).thenReturn(List.of(show, room));
+		Mockito.when(catalog.allSlotRows())
+			.thenReturn(List.of(new SlotRow("show", 1L, "cam1", "Camera 1", PublishSecret.generate().value(), true),
+					new SlotRow("room", 2L, "cam2", null, PublishSecret.generate().value(), true)));
+		SlotDirectory directory = new SlotDirectory(catalog);
+		directory.load();
+		Map<String, SlotDirectory.AppEntry> before = directory.current();
+
+		// The app "show" is renamed "stage" and gets a second slot.
+		ReflectionTestUtils.setField(show, "name", "stage");
+		Mockito.when(catalog.findApp(1L)).thenReturn(Optional.of(show));
+		Mockito.when(catalog.slotRowsOfApp(1L))
+			.thenReturn(List.of(new SlotRow("stage", 1L, "cam1", "Camera 1", PublishSecret.generate().value(), true),
+					new SlotRow("stage", 3L, "cam3", null, PublishSecret.generate().value(), false)));
+		directory.onCatalogChanged(new CatalogChanged(Instant.now(), 1L));
+
+		Mockito.verify(catalog, Mockito.times(1)).allSlotRows();
+		assertThat(directory.current()).containsOnlyKeys("stage", "room");
+		assertThat(directory.app("stage").slots()).containsOnlyKeys("cam1", "cam3");
+		assertThat(directory.app("room")).as("untouched: the same entry").isSameAs(before.get("room"));
+
+		// Then deleted.
+		Mockito.when(catalog.findApp(1L)).thenReturn(Optional.empty());
+		directory.onCatalogChanged(new CatalogChanged(Instant.now(), 1L));
+		assertThat(directory.current()).containsOnlyKeys("room");
+
+		// A change that names no app reads everything.
+		directory.onCatalogChanged(new CatalogChanged(Instant.now()));
+		Mockito.verify(catalog, Mockito.times(2)).allSlotRows();
 	}
 
 }

@@ -35,8 +35,9 @@ public final class BenchmarkSeed {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GreenroomApplication.class)
 			.web(WebApplicationType.NONE)
 			.run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("greenroom"),
-					"--greenroom.ome.config-dir=" + data.resolve("ome-conf"), "--logging.level.root=WARN",
-					"--greenroom.admin.password=benchmark-password")) {
+					"--greenroom.ome.config-dir=" + data.resolve("ome-conf"),
+					"--greenroom.admission.snapshot-file=" + data.resolve("admission-snapshot.json"),
+					"--logging.level.root=WARN", "--greenroom.admin.password=benchmark-password")) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			Timestamp now = Timestamp.from(Instant.now());
 			List<String> lines = new ArrayList<>();

@@ -191,6 +191,7 @@ class DatabaseFaultsTests {
 		Process greenroom = java(GreenroomApplication.class.getName(), "--server.port=0",
 				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("greenroom").toAbsolutePath(),
 				"--greenroom.ome.config-dir=" + this.data.resolve("ome-conf").toAbsolutePath(),
+				"--greenroom.admission.snapshot-file=" + this.data.resolve("admission-snapshot.json").toAbsolutePath(),
 				"--greenroom.ome.api-url=http://127.0.0.1:9", "--spring.main.banner-mode=off")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())

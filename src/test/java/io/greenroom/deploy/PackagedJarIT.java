@@ -80,8 +80,9 @@ class PackagedJarIT {
 				"-XX:SharedArchiveFile=" + dir.resolve("greenroom.jsa"), "-Xshare:on", "-Xlog:cds=info",
 				"-Xlog:class+load=info", "-Dspring.context.exit=onRefresh", "-jar",
 				dir.resolve("greenroom.jar").toString(), "--spring.datasource.url=jdbc:h2:mem:cds",
-				"--greenroom.ome.config-dir=" + dir.resolve("cds-ome-conf"), "--greenroom.admin.password=not-used-here",
-				"--logging.level.root=WARN");
+				"--greenroom.ome.config-dir=" + dir.resolve("cds-ome-conf"),
+				"--greenroom.admission.snapshot-file=" + dir.resolve("cds-admission-snapshot.json"),
+				"--greenroom.admin.password=not-used-here", "--logging.level.root=WARN");
 		assertThat(start).contains("Mapped dynamic region").doesNotContainIgnoringCase("alternative address");
 		assertThat(start).containsPattern("io\\.greenroom\\.admission\\.AdmissionPolicy source: shared objects file");
 	}
@@ -101,8 +102,9 @@ class PackagedJarIT {
 				"-XX:SharedArchiveFile=" + dir.resolve("greenroom.jsa"), "-jar",
 				dir.resolve("greenroom.jar").toString(), "--server.port=" + port,
 				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/greenroom"),
-				"--greenroom.ome.config-dir=" + dir.resolve("ome-conf"), "--greenroom.admin.password=" + PASSWORD,
-				"--greenroom.ome.api-url=http://127.0.0.1:" + freePort())
+				"--greenroom.ome.config-dir=" + dir.resolve("ome-conf"),
+				"--greenroom.admission.snapshot-file=" + dir.resolve("admission-snapshot.json"),
+				"--greenroom.admin.password=" + PASSWORD, "--greenroom.ome.api-url=http://127.0.0.1:" + freePort())
 			.directory(dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
