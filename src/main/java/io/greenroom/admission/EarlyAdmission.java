@@ -79,7 +79,8 @@ final class EarlyAdmission {
 
 	private final ExecutorService threads;
 
-	private final CompletableFuture<@Nullable AdmissionWebhook> webhook = new CompletableFuture<>();
+	/** Dropped once handed over, with the copy of the catalogue it decides from. */
+	private volatile CompletableFuture<@Nullable AdmissionWebhook> webhook = new CompletableFuture<>();
 
 	private final LivePublishers live = new LivePublishers();
 
@@ -321,6 +322,11 @@ final class EarlyAdmission {
 		synchronized (this.kicks) {
 			this.kicks.forEach((kick) -> kicker.kickLater(kick[0], kick[1]));
 		}
+		// The application keeps this object (it is a bean); not its copy of the
+		// catalogue.
+		this.webhook = CompletableFuture.completedFuture(null);
+		this.events.clear();
+		this.kicks.clear();
 		logger.info("Answered {} admission request(s) while starting; handing over {} publish session(s)",
 				this.answered.get(), opened);
 	}
