@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,15 +78,27 @@ class PackagedJarIT {
 		assertThat(training).contains("wrote " + dir.resolve("greenroom.jsa"));
 		assertThat(Files.size(dir.resolve("greenroom.jsa"))).isGreaterThan(20_000_000L);
 
+		// An admission snapshot for this start's database, as a previous run leaves one.
+		Files.writeString(dir.resolve("cds-admission-snapshot.json"),
+				"{\"version\":1,\"database\":\""
+						+ HexFormat.of()
+							.formatHex(MessageDigest.getInstance("SHA-256")
+								.digest("jdbc:h2:mem:cds".getBytes(StandardCharsets.UTF_8)))
+						+ "\",\"admissionKey\":\"k\",\"viewerKey\":\"v\",\"apps\":[]}");
 		String start = run(dir, JAVA, "@" + dir.resolve("jvm.options"),
 				"-XX:SharedArchiveFile=" + dir.resolve("greenroom.jsa"), "-Xshare:on", "-Xlog:cds=info",
 				"-Xlog:class+load=info", "-Dspring.context.exit=onRefresh", "-jar",
 				dir.resolve("greenroom.jar").toString(), "--spring.datasource.url=jdbc:h2:mem:cds",
 				"--greenroom.ome.config-dir=" + dir.resolve("cds-ome-conf"),
 				"--greenroom.admission.snapshot-file=" + dir.resolve("cds-admission-snapshot.json"),
-				"--greenroom.admin.password=not-used-here", "--logging.level.root=WARN");
+				"--greenroom.admin.password=not-used-here", "--logging.level.root=WARN",
+				"--logging.level.io.greenroom.admission.EarlyAdmission=INFO");
 		assertThat(start).contains("Mapped dynamic region").doesNotContainIgnoringCase("alternative address");
 		assertThat(start).containsPattern("io\\.greenroom\\.admission\\.AdmissionPolicy source: shared objects file");
+		// Admission was answered from the snapshot while the context was built, from
+		// archived classes (this start ends before the hand-over).
+		assertThat(start).contains("Answering OME's admission webhook on port 8080")
+			.containsPattern("sun\\.net\\.httpserver\\.ServerImpl source: shared objects file");
 	}
 
 	/**
