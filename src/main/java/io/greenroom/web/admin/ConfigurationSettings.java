@@ -99,6 +99,12 @@ final class ConfigurationSettings {
 							+ " network docker-compose.yml pins. From any other peer OME's real_ip is only recorded as a"
 							+ " claim, and wrong keys are blamed on the peer. Empty: believe no one. See docs/proxies.md.",
 					false),
+			new Setting("greenroom.admission.snapshot-file", "GREENROOM_ADMISSION_SNAPSHOT_FILE",
+					"./data/admission-snapshot.json",
+					"Where Greenroom keeps a copy of what admission decides from, so that a restart answers OME"
+							+ " within about a second instead of after the whole start. It holds secrets: readable by"
+							+ " its owner only. Empty: no copy.",
+					false),
 			new Setting("greenroom.notify.queue-capacity", "GREENROOM_NOTIFY_QUEUE_CAPACITY", "500",
 					"Notification messages that may wait to be sent; when full the oldest is dropped and counted on the Notifications page.",
 					false),
