@@ -29,7 +29,7 @@ cleanup() {
   for pid in "${STANDIN_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   kill "${SERVER_PID:-}" 2>/dev/null || true
   wait "${SERVER_PID:-}" 2>/dev/null || true
-  [ -n "$CGROUP" ] && rmdir "$CGROUP" 2>/dev/null
+  if [ -n "$CGROUP" ]; then rmdir "$CGROUP" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT

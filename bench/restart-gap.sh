@@ -13,8 +13,12 @@ RESTARTS=${1:-3}
 PORT=${BENCH_PORT:-18090}
 WORK=$(mktemp -d /tmp/greenroom-restart.XXXXXX)
 SERVER_PID=""
+# Every step may fail (the server may be gone already) without keeping the work directory (about 200 MB).
 cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
