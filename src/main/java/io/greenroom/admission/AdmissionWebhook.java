@@ -116,9 +116,7 @@ final class AdmissionWebhook {
 	 * caused, once OME has it.
 	 */
 	void afterAnswer() {
-		if (this.policy.hasPending()) {
-			this.policy.announcePending();
-		}
+		this.policy.announcePending();
 	}
 
 	/** Whether the last answer on this thread left something for {@link #afterAnswer}. */
