@@ -96,14 +96,7 @@ class KilledMidLoadIntegrationTests {
 			// Give the session writer (lowest priority) time to record them.
 			Thread.sleep(2000);
 			// The other half go live and end, over and over, until the kill.
-			for (int t = 0; t < CHURNING; t++) {
-				int slot = t;
-				Thread thread = new Thread(
-						() -> churn(ome, "slot-" + slot, secrets.get(slot), 41000 + slot * 1000, running, allowed),
-						"churn-" + t);
-				thread.start();
-				load.add(thread);
-			}
+			load.addAll(churning(ome, secrets, running, allowed));
 			await().atMost(Duration.ofSeconds(30)).until(() -> allowed.get() >= 200);
 		}
 		finally {
@@ -189,6 +182,52 @@ class KilledMidLoadIntegrationTests {
 	}
 
 	/**
+	 * SIGTERM in the middle of a stream of publishes: every publish Greenroom said yes to
+	 * is in the database afterwards, and the stop logs no failure (H2 used to close the
+	 * database from its own shutdown hook under the session writer).
+	 */
+	@Test
+	void aStoppedGreenroomHasRecordedEveryPublishItAllowed() throws Exception {
+		String key = "stoppedMidLoadAdmissionKey";
+		List<String> secrets = new ArrayList<>();
+		for (int i = 0; i < CHURNING; i++) {
+			secrets.add(("stoppedMidLoadSecretSlot" + i + "xxxxxxxxxxxx").substring(0, 32));
+		}
+		Database database = Database.h2(this.data);
+		seed(database, key, secrets);
+		int port = freePort();
+		Process greenroom = startProcess(database, port);
+		AtomicInteger allowed = new AtomicInteger();
+		AtomicBoolean running = new AtomicBoolean(true);
+		List<Thread> load = new ArrayList<>();
+		try {
+			String baseUrl = "http://127.0.0.1:" + port;
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> healthy(baseUrl));
+			load.addAll(churning(new OmeWebhook(baseUrl, key), secrets, running, allowed));
+			await().atMost(Duration.ofSeconds(30)).until(() -> allowed.get() >= 300);
+			greenroom.destroy(); // SIGTERM on Linux, while the publishes go on
+			assertThat(greenroom.waitFor(30, TimeUnit.SECONDS)).as("stops").isTrue();
+		}
+		finally {
+			running.set(false);
+			for (Thread thread : load) {
+				thread.join(10_000);
+			}
+			greenroom.destroyForcibly();
+		}
+		assertThat(greenroom.exitValue()).as("a clean stop").isIn(0, 143);
+		try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
+				database.password()); Statement statement = connection.createStatement()) {
+			var count = statement.executeQuery("select count(*) from publish_session");
+			count.next();
+			assertThat(count.getInt(1)).as("sessions recorded for the %d publishes allowed", allowed.get())
+				.isGreaterThanOrEqualTo(allowed.get());
+		}
+		String log = Files.readString(this.data.resolve("greenroom-process.log"));
+		assertThat(log).doesNotContain("Could not record").doesNotContain("Database is already closed");
+	}
+
+	/**
 	 * Migrates the database and writes one app with its slots and OME's admission key
 	 * straight into it, without starting Greenroom an extra time.
 	 */
@@ -210,6 +249,21 @@ class KilledMidLoadIntegrationTests {
 			statement.execute("insert into ome_secret (name, secret, created_at) values ('admission-secret-key', '"
 					+ key + "', current_timestamp)");
 		}
+	}
+
+	/** Slots 0 to {@link #CHURNING} - 1 go live and end, each on its own thread. */
+	private static List<Thread> churning(OmeWebhook ome, List<String> secrets, AtomicBoolean running,
+			AtomicInteger allowed) {
+		List<Thread> threads = new ArrayList<>();
+		for (int t = 0; t < CHURNING; t++) {
+			int slot = t;
+			Thread thread = new Thread(
+					() -> churn(ome, "slot-" + slot, secrets.get(slot), 41000 + slot * 1000, running, allowed),
+					"churn-" + t);
+			thread.start();
+			threads.add(thread);
+		}
+		return threads;
 	}
 
 	private static void churn(OmeWebhook ome, String slot, String secret, int firstPort, AtomicBoolean running,
