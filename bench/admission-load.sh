@@ -151,7 +151,10 @@ fi
 # RSS splits into anonymous memory (heap, metaspace, stacks: what a container limit must hold)
 # and file-backed pages (the jar, a CDS archive: the kernel can drop them under pressure).
 rss() { awk '/VmRSS/ {t=$2} /RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%.0f MB (anonymous %.0f, file %.0f)", t/1024, a/1024, f/1024}' "/proc/$SERVER_PID/status"; }
-echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs); java: $("$JAVA" -version 2>&1 | head -1)"
+# The disk's read-ahead decides how much each page fault reads back under a memory limit (docs/deploy.md).
+read_ahead() { local dev; dev=$(basename "$(df --output=source "$WORK" | tail -1)")
+  echo "$dev $(cat "/sys/class/block/$dev/queue/read_ahead_kb" 2>/dev/null || cat "/sys/class/block/$dev/../queue/read_ahead_kb" 2>/dev/null || echo '?') KB"; }
+echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs); java: $("$JAVA" -version 2>&1 | head -1); disk read-ahead: $(read_ahead)"
 echo "server JVM flags: $JVM_FLAGS"
 echo "mix: ${BENCH_MIX:-stress}, warm-up ${BENCH_WARMUP:-30} s"
 [ -n "${BENCH_OME:-}" ] && echo "OME's REST API: a stand-in ($BENCH_OME) on port $OME_API_PORT, $BOARDS live board(s) open"

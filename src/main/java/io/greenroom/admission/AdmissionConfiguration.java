@@ -42,6 +42,11 @@ class AdmissionConfiguration {
 	}
 
 	@Bean
+	ReadAheadCheck readAheadCheck() {
+		return new ReadAheadCheck();
+	}
+
+	@Bean
 	ViewerTokens viewerTokens(OmeSecrets secrets, Clock clock) {
 		return new ViewerTokens(secrets.viewerTokenKey(), clock);
 	}
