@@ -1,5 +1,6 @@
 package io.greenroom.config;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,13 +17,21 @@ import org.springframework.context.annotation.Configuration;
  * closed the database while the session writer was still recording publishes already
  * answered, so those records were lost and the log filled with stack traces. With the
  * setting, H2 closes when the connection pool does, after everything that writes has
- * stopped. Any H2 URL gets it, the default and one a producer sets alike, unless it names
- * the setting itself.
+ * stopped.
+ * <p>
+ * H2 also spends up to 200 ms compacting its file when it closes
+ * ({@code MAX_COMPACT_TIME}), and while Greenroom stops nobody can publish or join: with
+ * {@code MAX_COMPACT_TIME=0} the file is left as it is (H2 reuses its free space while it
+ * runs).
+ * <p>
+ * Any H2 URL gets both, the default and one a producer sets alike, unless it names the
+ * setting itself.
  */
 @Configuration(proxyBeanMethods = false)
 class H2ClosedByGreenroom {
 
-	static final String SETTING = ";DB_CLOSE_ON_EXIT=FALSE";
+	/** What is added, each unless the URL names it. */
+	static final List<String> SETTINGS = List.of("DB_CLOSE_ON_EXIT=FALSE", "MAX_COMPACT_TIME=0");
 
 	@Bean
 	static BeanPostProcessor h2ClosedAfterItsWriters() {
@@ -39,13 +48,19 @@ class H2ClosedByGreenroom {
 		};
 	}
 
-	/** The URL with {@link #SETTING} added, if it is H2's and does not name it. */
+	/** The URL with {@link #SETTINGS} added, if it is H2's, each unless it names it. */
 	static String closedByGreenroom(String url) {
 		String upper = url.toUpperCase(Locale.ROOT);
-		if (!upper.startsWith("JDBC:H2:") || upper.contains("DB_CLOSE_ON_EXIT")) {
+		if (!upper.startsWith("JDBC:H2:")) {
 			return url;
 		}
-		return url + SETTING;
+		StringBuilder closed = new StringBuilder(url);
+		for (String setting : SETTINGS) {
+			if (!upper.contains(setting.substring(0, setting.indexOf('=') + 1))) {
+				closed.append(';').append(setting);
+			}
+		}
+		return closed.toString();
 	}
 
 }
