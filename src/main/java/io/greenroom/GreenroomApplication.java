@@ -1,5 +1,7 @@
 package io.greenroom;
 
+import io.greenroom.admission.EarlyAdmission;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GreenroomApplication {
 
 	public static void main(String[] args) {
+		// OME's admission webhook is answered from the last run's snapshot while the rest
+		// starts.
+		EarlyAdmission.Starter.beforeSpring(args);
 		SpringApplication.run(GreenroomApplication.class, args);
 	}
 
