@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -103,6 +104,9 @@ public final class EarlyAdmission {
 	private final List<String[]> kicks = Collections.synchronizedList(new ArrayList<>());
 
 	private final AtomicLong answered = new AtomicLong();
+
+	/** Requests being answered now. */
+	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private volatile @Nullable Thread loader;
 
@@ -277,6 +281,7 @@ public final class EarlyAdmission {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		this.inFlight.incrementAndGet();
 		try {
 			if (!AdmissionEndpoint.PATH.equals(exchange.getRequestURI().getPath())) {
 				exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -313,6 +318,7 @@ public final class EarlyAdmission {
 		}
 		finally {
 			exchange.close();
+			this.inFlight.decrementAndGet();
 		}
 	}
 
@@ -340,48 +346,76 @@ public final class EarlyAdmission {
 
 	/**
 	 * Stops answering and gives the application what happened meanwhile. Called once,
-	 * just before Tomcat takes the port.
+	 * just before Tomcat takes the port. The port is closed until Tomcat has it, so what
+	 * happened until now is handed over first, while this still answers, and only what
+	 * came in meanwhile after it stops.
 	 */
 	synchronized void handOver(LivePublishers live, SessionRecorder history, ApplicationEventPublisher publisher,
 			AdmissionPolicy.Kicker kicker) {
+		HandedOver done = new HandedOver();
+		handOverSoFar(done, history, publisher, kicker);
 		stop();
-		Map<Long, Long> ids = new HashMap<>();
-		int opened = 0;
-		for (Object change : this.sessions.changes()) {
-			if (change instanceof PublishSession session) {
-				long id = history.newSessionId();
-				ids.put(session.getId(), id);
-				history.opened(new PublishSession(id, session.getSlotId(), session.getAppName(), session.getSlotName(),
-						session.getProtocol(), session.getClientAddress(), session.getClientPort(), session.getRealIp(),
-						session.getUserAgent(), session.getStartedAt()));
-				opened++;
-			}
-			else if (change instanceof Ended ended && ids.containsKey(ended.sessionId())) {
-				history.ended(ids.get(ended.sessionId()), ended.reason());
-			}
-		}
+		handOverSoFar(done, history, publisher, kicker);
 		this.live.byApp().forEach((app, slots) -> slots.forEach((slot, onAir) -> {
-			Long id = ids.get(onAir.sessionId());
+			Long id = done.ids.get(onAir.sessionId());
 			if (id != null) {
 				live.claim(app, slot, new LivePublishers.Publisher(id, onAir.address(), onAir.port(), onAir.protocol(),
 						onAir.since()));
 			}
 		}));
-		List<Object> events;
-		synchronized (this.events) {
-			events = List.copyOf(this.events);
-		}
-		events.forEach(publisher::publishEvent);
-		synchronized (this.kicks) {
-			this.kicks.forEach((kick) -> kicker.kickLater(kick[0], kick[1]));
-		}
 		// The application keeps this object (it is a bean); not its copy of the
 		// catalogue.
 		this.webhook = CompletableFuture.completedFuture(null);
 		this.events.clear();
 		this.kicks.clear();
 		logger().info("Answered {} admission request(s) while starting; handing over {} publish session(s)",
-				this.answered.get(), opened);
+				this.answered.get(), done.opened);
+	}
+
+	/** What {@link #handOver} has given the application so far. */
+	private static final class HandedOver {
+
+		final Map<Long, Long> ids = new HashMap<>();
+
+		int changes;
+
+		int events;
+
+		int kicks;
+
+		int opened;
+
+	}
+
+	private void handOverSoFar(HandedOver done, SessionRecorder history, ApplicationEventPublisher publisher,
+			AdmissionPolicy.Kicker kicker) {
+		List<Object> changes = this.sessions.changes();
+		for (Object change : changes.subList(done.changes, changes.size())) {
+			if (change instanceof PublishSession session) {
+				long id = history.newSessionId();
+				done.ids.put(session.getId(), id);
+				history.opened(new PublishSession(id, session.getSlotId(), session.getAppName(), session.getSlotName(),
+						session.getProtocol(), session.getClientAddress(), session.getClientPort(), session.getRealIp(),
+						session.getUserAgent(), session.getStartedAt()));
+				done.opened++;
+			}
+			else if (change instanceof Ended ended && done.ids.containsKey(ended.sessionId())) {
+				history.ended(done.ids.get(ended.sessionId()), ended.reason());
+			}
+		}
+		done.changes = changes.size();
+		List<Object> events;
+		synchronized (this.events) {
+			events = List.copyOf(this.events.subList(done.events, this.events.size()));
+		}
+		events.forEach(publisher::publishEvent);
+		done.events += events.size();
+		List<String[]> kicks;
+		synchronized (this.kicks) {
+			kicks = List.copyOf(this.kicks.subList(done.kicks, this.kicks.size()));
+		}
+		kicks.forEach((kick) -> kicker.kickLater(kick[0], kick[1]));
+		done.kicks += kicks.size();
 	}
 
 	/** How many admission requests it has answered. */
@@ -395,9 +429,15 @@ public final class EarlyAdmission {
 			return;
 		}
 		this.stopped = true;
-		// Closes the listening socket at once; waits (up to 1 s) only while an answer is
-		// being written.
-		this.server.stop(1);
+		// Until the port is closed Tomcat cannot take it, and nobody is answered. Java
+		// 17's HttpServer.stop(delay) closes it and then sleeps in steps of 200 ms until
+		// no exchange is open (0.2-0.5 s under load), so the answers being written are
+		// waited for here, a millisecond at a time, and the server stopped without delay.
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+		while (this.inFlight.get() > 0 && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+		}
+		this.server.stop(0);
 		this.threads.shutdown();
 		try {
 			this.threads.awaitTermination(2, TimeUnit.SECONDS);
