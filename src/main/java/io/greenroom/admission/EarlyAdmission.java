@@ -173,17 +173,19 @@ public final class EarlyAdmission {
 		// Read plainly, without Spring Boot's binder and its conversions (about 0.25 s
 		// the first time): the port is taken first, the rest is bound meanwhile.
 		int port;
+		Path file;
 		try {
 			port = Integer.parseInt(environment.getProperty("server.port", "8080").trim());
+			String snapshot = environment.getProperty("greenroom.admission.snapshot-file",
+					AdmissionProperties.DEFAULT_SNAPSHOT_FILE);
+			file = snapshot.isBlank() ? null : Path.of(snapshot.trim());
 		}
 		catch (RuntimeException ex) {
 			// Malformed: the application says so when it fails to start.
 			return null;
 		}
 		String address = environment.getProperty("server.address");
-		String snapshot = environment.getProperty("greenroom.admission.snapshot-file",
-				AdmissionProperties.DEFAULT_SNAPSHOT_FILE);
-		if (port <= 0 || snapshot.isBlank() || !Files.isRegularFile(Path.of(snapshot.trim()))) {
+		if (port <= 0 || file == null || !Files.isRegularFile(file)) {
 			return null;
 		}
 		HttpServer server;
@@ -198,7 +200,6 @@ public final class EarlyAdmission {
 			return null;
 		}
 		EarlyAdmission early = new EarlyAdmission(server);
-		Path file = Path.of(snapshot.trim());
 		Thread loader = new Thread(() -> {
 			// Binding the settings and reading the file take about as long as each other.
 			CompletableFuture<@Nullable Inputs> inputs = new CompletableFuture<>();
@@ -572,7 +573,8 @@ public final class EarlyAdmission {
 			started = null;
 			if (before != null) {
 				Inputs inputs = Inputs.of(environment);
-				if (inputs != null && inputs.equals(Inputs.of(before.environment()))) {
+				// Not started (the port was taken, say): tried again now.
+				if (before.early() != null && inputs != null && inputs.equals(Inputs.of(before.environment()))) {
 					this.unavailable = before.unavailable();
 					return before.early();
 				}

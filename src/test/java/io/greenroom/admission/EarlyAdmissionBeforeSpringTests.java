@@ -76,6 +76,20 @@ class EarlyAdmissionBeforeSpringTests {
 	}
 
 	@Test
+	void triesThePortAgainWhenItWasTakenBeforeSpring() throws Exception {
+		int port = freePort();
+		String[] args = args(port);
+		try (ServerSocket previousProcess = new ServerSocket(port)) {
+			EarlyAdmission.Starter.beforeSpring(args);
+		}
+
+		this.starter = prepared(args);
+
+		assertThat(this.starter.early()).as("started once the port was free").isNotNull();
+		assertThat(play(port).body()).contains("\"allowed\":true");
+	}
+
+	@Test
 	void readsTheDefaultsOfApplicationPropertiesAndTheProfileFile() {
 		var environment = EarlyAdmission.Starter.environmentBeforeSpring(new String[] { "--server.port=9999" });
 		assertThat(environment.getProperty("server.port")).isEqualTo("9999");
