@@ -73,10 +73,7 @@ class KilledMidLoadIntegrationTests {
 
 	private void killAndRestart(Database database, CapturedOutput output) throws Exception {
 		String key = "killedMidLoadAdmissionKey";
-		List<String> secrets = new ArrayList<>();
-		for (int i = 0; i < 2 * CHURNING; i++) {
-			secrets.add(("killedMidLoadSecretSlot" + i + "xxxxxxxxxxxx").substring(0, 32));
-		}
+		List<String> secrets = secrets("killedMidLoadSecretSlot", 2 * CHURNING);
 		seed(database, key, secrets);
 
 		int port = freePort();
@@ -189,10 +186,7 @@ class KilledMidLoadIntegrationTests {
 	@Test
 	void aStoppedGreenroomHasRecordedEveryPublishItAllowed() throws Exception {
 		String key = "stoppedMidLoadAdmissionKey";
-		List<String> secrets = new ArrayList<>();
-		for (int i = 0; i < CHURNING; i++) {
-			secrets.add(("stoppedMidLoadSecretSlot" + i + "xxxxxxxxxxxx").substring(0, 32));
-		}
+		List<String> secrets = secrets("stoppedMidLoadSecretSlot", CHURNING);
 		Database database = Database.h2(this.data);
 		seed(database, key, secrets);
 		int port = freePort();
@@ -249,6 +243,15 @@ class KilledMidLoadIntegrationTests {
 			statement.execute("insert into ome_secret (name, secret, created_at) values ('admission-secret-key', '"
 					+ key + "', current_timestamp)");
 		}
+	}
+
+	/** One 32-character publish secret per slot, slot 0 first. */
+	private static List<String> secrets(String prefix, int count) {
+		List<String> secrets = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			secrets.add((prefix + i + "xxxxxxxxxxxx").substring(0, 32));
+		}
+		return secrets;
 	}
 
 	/** Slots 0 to {@link #CHURNING} - 1 go live and end, each on its own thread. */
