@@ -2,11 +2,8 @@ package io.greenroom.admission;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -45,7 +42,7 @@ class EarlyAdmissionBeforeSpringTests {
 
 	@Test
 	void answersBeforeSpringAndIsAdoptedWhenSpringReadsTheSameSettings() throws Exception {
-		int port = freePort();
+		int port = EarlyAdmissionIntegrationTests.freePort();
 		String[] args = args(port);
 
 		EarlyAdmission.Starter.beforeSpring(args);
@@ -59,7 +56,7 @@ class EarlyAdmissionBeforeSpringTests {
 
 	@Test
 	void isReplacedWhenSpringReadsOtherSettings() throws Exception {
-		int port = freePort();
+		int port = EarlyAdmissionIntegrationTests.freePort();
 		EarlyAdmission.Starter.beforeSpring(args(port));
 		assertThat(play(port).statusCode()).isEqualTo(200);
 
@@ -77,7 +74,7 @@ class EarlyAdmissionBeforeSpringTests {
 
 	@Test
 	void triesThePortAgainWhenItWasTakenBeforeSpring() throws Exception {
-		int port = freePort();
+		int port = EarlyAdmissionIntegrationTests.freePort();
 		String[] args = args(port);
 		try (ServerSocket previousProcess = new ServerSocket(port)) {
 			EarlyAdmission.Starter.beforeSpring(args);
@@ -121,23 +118,10 @@ class EarlyAdmissionBeforeSpringTests {
 	}
 
 	private static HttpResponse<String> play(int port) throws IOException, InterruptedException {
-		byte[] body = OmeWebhook
-			.opening("outgoing", "WebRTC", "ws://ome:3333/show/cam", "198.51.100.4", 40001, null, null)
-			.getBytes(StandardCharsets.UTF_8);
-		return HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.build()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + AdmissionEndpoint.PATH))
-				.header("Content-Type", "application/json")
-				.header(OmeSignature.HEADER, OmeSignature.sign(KEY, body))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		String body = OmeWebhook.opening("outgoing", "WebRTC", "ws://ome:3333/show/cam", "198.51.100.4", 40001, null,
+				null);
+		return EarlyAdmissionIntegrationTests.post(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+				"http://127.0.0.1:" + port, body, KEY);
 	}
 
 }

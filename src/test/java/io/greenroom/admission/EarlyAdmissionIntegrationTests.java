@@ -195,7 +195,7 @@ class EarlyAdmissionIntegrationTests {
 		}
 	}
 
-	private static HttpResponse<String> post(HttpClient client, String base, String body, String key)
+	static HttpResponse<String> post(HttpClient client, String base, String body, String key)
 			throws IOException, InterruptedException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		return client.send(HttpRequest.newBuilder(URI.create(base + AdmissionEndpoint.PATH))
@@ -205,7 +205,7 @@ class EarlyAdmissionIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
